@@ -1,0 +1,8 @@
+"""Claim cards beside the original text: the explainer generator.
+
+The pipeline is visible in the package layout:
+``load`` (files → typed models with positions) → ``resolve`` (cross-references, quote anchors)
+→ ``render`` (Jinja templates → ``{url: page}``) → ``adapters`` (MkDocs plugin, command line).
+"""
+
+__version__ = "0.1.0"

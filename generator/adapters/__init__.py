@@ -1,0 +1,1 @@
+"""Adapters: the MkDocs plugin and the command line, both thin shells around the pipeline."""

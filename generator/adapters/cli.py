@@ -1,0 +1,68 @@
+"""The command-line adapter: ``explainer check | new | export``.
+
+Content mistakes are printed as ``path:line:col: message`` lines, never as tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator import __version__
+from generator.adapters import export, scaffold
+from generator.pipeline import check
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="explainer", description=(
+        "Claim cards beside the original text: validate content, scaffold files, export a site."))
+    parser.add_argument("--version", action="version", version=f"explainer {__version__}")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    check_cmd = commands.add_parser("check", help="validate every file under content/")
+    check_cmd.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
+                           help="the content folder (default: content)")
+    check_cmd.set_defaults(run=run_check)
+
+    new = commands.add_parser("new", help="scaffold an article or a claim card")
+    kinds = new.add_subparsers(required=True, metavar="KIND")
+    new_article = kinds.add_parser("article", help="content/articles/<id>/ with its files")
+    new_article.add_argument("article_id")
+    new_claim = kinds.add_parser("claim", help="content/articles/<article-id>/claims/<claim-id>.yaml")
+    new_claim.add_argument("article_id")
+    new_claim.add_argument("claim_id")
+    for sub in (new_article, new_claim):
+        sub.add_argument("--content", type=Path, default=Path("content"), metavar="DIR")
+        sub.set_defaults(run=scaffold.run)
+
+    export_cmd = commands.add_parser("export", help="write a site source that builds without the plugin")
+    export_cmd.add_argument("directory", type=Path)
+    export_cmd.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
+                            help="the mkdocs.yml to export (default: mkdocs.yml)")
+    export_cmd.set_defaults(run=export.run)
+    return parser
+
+
+def run_check(args: argparse.Namespace) -> int:
+    result = check(args.content)
+    lines = result.problems.lines()
+    for line in lines:
+        print(line)
+    if lines:
+        print(f"{len(lines)} problem{'s' if len(lines) != 1 else ''} found.", file=sys.stderr)
+        return 1
+    site = result.site
+    cards = sum(len(a.cards) for a in site.articles) if site else 0
+    print(f"All good: {len(site.articles) if site else 0} articles, {cards} claim cards checked.",
+          file=sys.stderr)
+    return 0

@@ -1,0 +1,140 @@
+"""``explainer export DIR``: a complete site source that builds without the plugin.
+
+It holds the hand-written ``docs/``, the generated pages and assets (the very bytes the plugin
+serves) and an ``mkdocs.yml`` with the plugin removed, so MkDocs, ProperDocs or Zensical can build it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.pipeline import build_site
+from generator.render import RenderOptions
+from generator.site_config import NOT_IN_NAV_PATTERNS, extra_css, markdown_settings
+
+MARKER = ".explainer-export"
+
+
+class Tagged:
+    """A YAML value with a tag we do not interpret (``!ENV``, ``!!python/name:``), kept as written."""
+
+    def __init__(self, tag: str, value: Any) -> None:
+        self.tag, self.value = tag, value
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    pass
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    pass
+
+
+def _construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
+    if isinstance(node, yaml.ScalarNode):
+        return Tagged(node.tag, loader.construct_scalar(node))
+    if isinstance(node, yaml.SequenceNode):
+        return Tagged(node.tag, loader.construct_sequence(node, deep=True))
+    return Tagged(node.tag, loader.construct_mapping(node, deep=True))
+
+
+def _represent_tagged(dumper: yaml.SafeDumper, data: Tagged) -> yaml.Node:
+    if isinstance(data.value, list):
+        return dumper.represent_sequence(data.tag, data.value)
+    if isinstance(data.value, dict):
+        return dumper.represent_mapping(data.tag, data.value)
+    return dumper.represent_scalar(data.tag, data.value)
+
+
+_ConfigLoader.add_multi_constructor("!", _construct_tagged)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
+_ConfigDumper.add_representer(Tagged, _represent_tagged)
+
+
+def run(args: argparse.Namespace) -> int:
+    config_path: Path = args.config
+    if not config_path.is_file():
+        print(f"{config_path}:1:1: mkdocs.yml not found: run export in the site's folder, or pass --config",
+              file=sys.stderr)
+        return 2
+    config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    target: Path = args.directory
+    if target.exists() and any(target.iterdir()) and not (target / MARKER).exists():
+        print(f"{target} is not empty: choose a new folder (an earlier export is replaced)",
+              file=sys.stderr)
+        return 2
+    base = config_path.resolve().parent
+    plugin = plugin_options(config)
+    content_dir = base / plugin.get("content_dir", "content")
+    templates_dir = base / plugin.get("templates_dir", "templates")
+    extensions, configs = markdown_settings(config.get("markdown_extensions") or [], None)
+    options = RenderOptions(site_name=config.get("site_name", ""), site_url=config.get("site_url") or "",
+                            markdown_extensions=extensions, markdown_configs=configs)
+    build = build_site(content_dir, templates_dir, options)
+    lines = build.problems.lines()
+    if lines:
+        print("\n".join(lines))
+        print(f"{len(lines)} problems: nothing exported", file=sys.stderr)
+        return 1
+    write_export(target, base, config, build.files, templates_dir)
+    print(f"Exported {len(build.files)} generated files to {target}; build it with "
+          f"`mkdocs build -f {target / 'mkdocs.yml'}`.", file=sys.stderr)
+    return 0
+
+
+def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
+    for item in config.get("plugins") or []:
+        if isinstance(item, dict) and "explainer" in item:
+            return item["explainer"] or {}
+    return {}
+
+
+def plugin_free(config: dict[str, Any], templates_dir: Path) -> dict[str, Any]:
+    """The same configuration without the plugin, carrying what the plugin would have added."""
+    exported = dict(config)
+    plugins = [p for p in config.get("plugins") or []
+               if p != "explainer" and not (isinstance(p, dict) and "explainer" in p)]
+    if "plugins" in config:
+        exported["plugins"] = plugins
+    exported["docs_dir"] = "docs"
+    exported.pop("site_dir", None)
+    css = list(config.get("extra_css") or [])
+    exported["extra_css"] = css + [c for c in extra_css(templates_dir) if c not in css]
+    patterns = [p for p in (config.get("not_in_nav") or "").splitlines() if p.strip()]
+    patterns += [p for p in NOT_IN_NAV_PATTERNS if p not in patterns]
+    exported["not_in_nav"] = "\n".join(patterns) + "\n"
+    theme = exported.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        exported["theme"] = {**theme, "custom_dir": "overrides"}
+    return exported
+
+
+def write_export(target: Path, base: Path, config: dict[str, Any], files: dict[str, str | bytes],
+                 templates_dir: Path) -> None:
+    if target.exists():
+        shutil.rmtree(target)
+    docs = target / "docs"
+    source_docs = base / config.get("docs_dir", "docs")
+    if source_docs.is_dir():
+        shutil.copytree(source_docs, docs)
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        shutil.copytree(base / theme["custom_dir"], target / "overrides")
+    for path, content in files.items():
+        out = docs / path
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            out.write_text(content, encoding="utf-8", newline="\n")
+        else:
+            out.write_bytes(content)
+    exported = plugin_free(config, templates_dir)
+    (target / "mkdocs.yml").write_text(
+        yaml.dump(exported, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    (target / MARKER).write_text("Written by `explainer export`; replaced by the next export.\n",
+                                 encoding="utf-8")

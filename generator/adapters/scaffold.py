@@ -1,0 +1,113 @@
+"""``explainer new``: commented starter files at the contract's paths, never overwriting."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.load.fields import SLUG_RE
+from generator.problems import display_path
+
+ARTICLE_YAML = """\
+# The article's metadata. Lines starting with # are comments; fill in each field, then run
+# `explainer check`. Text with a colon, or that YAML could read as a number or yes/no, goes in quotes.
+title: "[A descriptive title, or the headline exactly as published]"
+publisher: publisher-id        # an id from content/organizations.yaml
+# author: Byline as credited
+url: https://example.org/where-the-text-was-published
+# archive_url: https://web.archive.org/...
+published: 2018-08             # as precise as is known: 2018-08-29, 2018-08 or 2018
+language: en                   # the language of original.txt (BCP 47: en, de, ar, he, zh-Hant, ...)
+summary: >-
+  What a reader should know before reading: who published it, when, and why it is worth a close look.
+# rights: Why and how the text is reproduced here.
+# objectives:
+#   - Tell a claim from the evidence offered for it.
+# questions:
+#   - Who is quoted, and who is not?
+#   - text: What would change your mind about the main claim?
+#     teacher_notes: Notes only teachers see.
+# timeline:
+#   - {{date: 2018-09-17, text: What happened next., url: https://example.org/source}}
+"""
+
+CLAIM_YAML = """\
+# A claim card: one passage of original.txt and the context a reader needs beside it.
+claim: The claim restated in one neutral sentence.
+claimant:
+  name: Who made the claim
+  # role: Their position
+  # organization: organization-id   # from content/organizations.yaml
+# date: 2018-08-29                  # when the claim was made
+quote: copy the exact passage from original.txt here
+# occurrence: 2                     # only if the quote appears more than once
+# assessment: unsupported           # accurate | misleading | misattributed | unsupported | false | opinion
+# techniques: [loaded-language]     # ids from content/techniques.yaml
+context: >-
+  The short note shown beside the passage: who said it, on what evidence, and what others said.
+# analysis: The longer explanation shown on the claim's own page.
+# evidence:
+#   - title: Title of the source
+#     publisher: organization-id
+#     url: https://example.org/source
+#     date: 2018-08-29
+#     stance: contradicts           # supports | contradicts | context
+#     summary: What it shows, in your own words.
+#     caveat: Why to treat it with care, if so.
+# counter_statements:
+#   - organization: organization-id
+#     speaker: Name, role
+#     date: 2018-08-29
+#     statement: '"Their words, in quotation marks", or a faithful paraphrase.'
+#     url: https://example.org/statement
+# questions:
+#   - A question for students.
+"""
+
+
+def run(args: argparse.Namespace) -> int:
+    ids = [args.article_id] + ([args.claim_id] if hasattr(args, "claim_id") else [])
+    for ident in ids:
+        if not SLUG_RE.match(ident):
+            print(f"`{ident}` is not a valid id: use lowercase letters, digits and single hyphens, "
+                  "like `lavrov-warning`", file=sys.stderr)
+            return 2
+    article = args.content / "articles" / args.article_id
+    if hasattr(args, "claim_id"):
+        return new_claim(article, args.claim_id)
+    return new_article(article)
+
+
+def new_article(folder: Path) -> int:
+    if folder.exists():
+        return refuse(folder)
+    (folder / "claims").mkdir(parents=True)
+    (folder / "article.yaml").write_text(ARTICLE_YAML.format(), encoding="utf-8")
+    (folder / "original.txt").write_text("", encoding="utf-8")
+    shown = display_path(folder)
+    print(f"Created {shown}/article.yaml, {shown}/original.txt and {shown}/claims/.\n"
+          f"Next: paste the article's text into {shown}/original.txt (one paragraph per line),\n"
+          f"fill in {shown}/article.yaml, then run `explainer new claim {folder.name} <claim-id>`.")
+    return 0
+
+
+def new_claim(article: Path, claim_id: str) -> int:
+    if not article.is_dir():
+        print(f"{display_path(article)} does not exist: run `explainer new article {article.name}` first",
+              file=sys.stderr)
+        return 2
+    path = article / "claims" / f"{claim_id}.yaml"
+    if path.exists() or path.with_suffix(".yml").exists():
+        return refuse(path)
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(CLAIM_YAML, encoding="utf-8")
+    print(f"Created {display_path(path)}.\n"
+          "Next: copy the passage into `quote`, write `claim`, `claimant` and `context`,\n"
+          "then run `explainer check` and look at the page with `mkdocs serve`.")
+    return 0
+
+
+def refuse(path: Path) -> int:
+    print(f"{display_path(path)} already exists: nothing was changed", file=sys.stderr)
+    return 1

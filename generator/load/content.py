@@ -1,0 +1,208 @@
+"""Walking ``content/``: which files exist, what they hold, and every mistake on the way.
+
+Names are never changed or skipped: a folder or file name that is not a slug is an error, so an
+author's id is exactly what they see in the file tree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+
+from generator.load.fields import SLUG_RE
+from generator.load.models import Article, Claim, Organization, Technique
+from generator.load.original import OriginalText, read_original
+from generator.load.text import TextError, read_text
+from generator.load.validate import validate
+from generator.load.yaml_tree import Loc, YamlProblem, YamlTree, parse_yaml
+from generator.problems import START, Position, Problems
+
+M = TypeVar("M", bound=BaseModel)
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Entry(Generic[M]):
+    """One validated item, with where it came from so later stages can point at it."""
+
+    id: str
+    model: M
+    path: Path
+    tree: YamlTree
+    base: Loc = ()
+
+    def value_at(self, *loc: str | int) -> Position:
+        return self.tree.value_at((*self.base, *loc))
+
+
+@dataclass
+class ArticleFolder:
+    id: str
+    folder: Path
+    meta: Entry[Article] | None = None
+    original: OriginalText | None = None
+    claims: dict[str, Entry[Claim]] = field(default_factory=dict)
+
+
+@dataclass
+class Content:
+    root: Path
+    organizations: dict[str, Entry[Organization]] = field(default_factory=dict)
+    techniques: dict[str, Entry[Technique]] = field(default_factory=dict)
+    glossary: dict[str, str] = field(default_factory=dict)
+    articles: dict[str, ArticleFolder] = field(default_factory=dict)
+    # Ids each registry declares, valid or not; None when the file itself could not be read.
+    # References to them are not reported again: the registry's own error says what to fix.
+    declared: dict[str, set[str] | None] = field(default_factory=dict)
+
+
+def load_content(root: Path, problems: Problems) -> Content:
+    content = Content(root=root)
+    if not root.is_dir():
+        problems.add(root, START, "content folder not found: create it, or pass --content DIR")
+        return content
+    for name, model in (("organizations", Organization), ("techniques", Technique)):
+        path = root / f"{name}.yaml"
+        tree = read_registry(path, problems)
+        content.declared[name] = set(tree.data) if tree else None
+        setattr(content, name, load_registry(path, tree, model, problems) if tree else {})
+    content.glossary = load_glossary(root / "glossary.yaml", problems)
+    articles = root / "articles"
+    for folder in visible_children(articles):
+        if not folder.is_dir():
+            continue
+        if check_slug(folder, folder.name, problems):
+            content.articles[folder.name] = load_article(folder, problems)
+    return content
+
+
+def visible_children(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+
+
+def check_slug(path: Path, name: str, problems: Problems) -> bool:
+    if SLUG_RE.match(name):
+        return True
+    problems.add(path, START, f"`{name}` is not a valid id: rename it using lowercase letters, "
+                              "digits and single hyphens (for example `lavrov-warning`)")
+    return False
+
+
+def read_yaml(path: Path, problems: Problems) -> YamlTree | None:
+    """The file's YAML tree; ``None`` (after reporting) when it cannot be read."""
+    try:
+        tree = parse_yaml(read_text(path))
+    except (TextError, YamlProblem) as error:
+        problems.add(path, error.position, error.message)
+        return None
+    except OSError as error:
+        problems.add(path, START, f"cannot read this file: {error.strerror}")
+        return None
+    return tree if tree is not None else YamlTree(data=None)
+
+
+def read_registry(path: Path, problems: Problems) -> YamlTree | None:
+    """``organizations.yaml`` / ``techniques.yaml``: a mapping of id → entry (it may be empty)."""
+    if not path.is_file():
+        problems.add(path, START, f"{path.name} is missing: create it (it may be empty)")
+        return None
+    tree = read_yaml(path, problems)
+    if tree is None:
+        return None
+    if tree.data is None:
+        return YamlTree(data={})
+    if not isinstance(tree.data, dict):
+        problems.add(path, tree.value_at(()), "this file must map ids to entries (`nato:` then its fields)")
+        return None
+    return tree
+
+
+def load_registry(path: Path, tree: YamlTree, model: type[M], problems: Problems) -> dict[str, Entry[M]]:
+    entries = {}
+    for key, data in tree.data.items():
+        if not SLUG_RE.match(key):
+            problems.add(path, tree.key_at((key,)), f"`{key}` is not a valid id: use lowercase letters, "
+                                                     "digits and single hyphens")
+            continue
+        item = validate(model, data, tree, path, problems, base=(key,))
+        if item is not None:
+            entries[key] = Entry(key, item, path, tree, (key,))
+    return entries
+
+
+def load_glossary(path: Path, problems: Problems) -> dict[str, str]:
+    if not path.is_file():
+        return {}
+    tree = read_yaml(path, problems)
+    if tree is None or tree.data is None:
+        return {}
+    if not isinstance(tree.data, dict):
+        problems.add(path, tree.value_at(()), "glossary.yaml must map each term to its definition")
+        return {}
+    glossary = {}
+    for term, definition in tree.data.items():
+        if not isinstance(definition, str) or not definition.strip():
+            problems.add(path, tree.value_at((term,)), f"the definition of `{term}` must be text")
+            continue
+        glossary[term] = definition
+    return glossary
+
+
+def load_article(folder: Path, problems: Problems) -> ArticleFolder:
+    article = ArticleFolder(id=folder.name, folder=folder)
+    meta_path = folder / "article.yaml"
+    if meta_path.is_file():
+        article.meta = load_card(meta_path, folder.name, Article, problems)
+    else:
+        problems.add(meta_path, START, "article.yaml is missing: run `explainer new article "
+                                       f"{folder.name}` or create it")
+    text_path = folder / "original.txt"
+    if text_path.is_file():
+        article.original = read_original(text_path, problems)
+    else:
+        problems.add(text_path, START, "original.txt is missing: paste the article's text into it, "
+                                       "one paragraph per line")
+    article.claims = load_claims(folder / "claims", problems)
+    return article
+
+
+def load_card(path: Path, card_id: str, model: type[M], problems: Problems) -> Entry[M] | None:
+    tree = read_yaml(path, problems)
+    if tree is None:
+        return None
+    if tree.data is None or tree.data == {}:
+        problems.add(path, START, "this file is empty: fill in the required fields")
+        return None
+    if not isinstance(tree.data, dict):
+        problems.add(path, tree.value_at(()), "this file must be a mapping of fields (`key: value` "
+                                              "lines), not a single value or a list")
+        return None
+    item = validate(model, tree.data, tree, path, problems)
+    return Entry(card_id, item, path, tree) if item is not None else None
+
+
+def load_claims(folder: Path, problems: Problems) -> dict[str, Entry[Claim]]:
+    claims: dict[str, Entry[Claim]] = {}
+    seen: dict[str, Path] = {}
+    for path in visible_children(folder):
+        if path.is_dir() or path.suffix not in YAML_SUFFIXES:
+            problems.add(path, START, "only claim cards (.yaml or .yml files) belong in claims/: "
+                                      "move this elsewhere")
+            continue
+        if not check_slug(path, path.stem, problems):
+            continue
+        if path.stem in seen:
+            problems.add(path, START, f"claim id `{path.stem}` is used twice (also {seen[path.stem].name}): "
+                                      "rename or delete one")
+            claims.pop(path.stem, None)
+            continue
+        seen[path.stem] = path
+        card = load_card(path, path.stem, Claim, problems)
+        if card is not None:
+            claims[path.stem] = card
+    return claims

@@ -1,0 +1,85 @@
+"""Field types of the content format, strict as the contract asks.
+
+A text field refuses numbers, lists and YAML yes/no; a list field refuses a single value; dates are
+ISO 8601 at the precision the author knows (``2018-08-29``, ``2018-08`` or ``2018``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BeforeValidator, Field, StrictStr
+
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+SLUG_RE = re.compile(rf"^{SLUG}$")
+PARTIAL_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+# Markdown link targets: [text](target), [ref]: target, <scheme:...> autolinks.
+MD_INLINE_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]*)")
+MD_REFERENCE_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+MD_AUTOLINK_RE = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
+MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
+
+
+def is_web_url(value: str) -> bool:
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(
+        ch.isspace() for ch in value
+    )
+
+
+def is_site_path(value: str) -> bool:
+    return value.startswith("/") and not value.startswith("//") and "\\" not in value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("is empty: write the text, or remove the line")
+    return value
+
+
+def _web_url(value: str) -> str:
+    if not is_web_url(value):
+        raise ValueError(f"`{value}` is not a web address: write it in full, starting https://")
+    return value
+
+
+def _markdown_links(value: str) -> str:
+    if MD_IMAGE_RE.search(value):
+        raise ValueError("images are not shown from Markdown fields: link to the image instead")
+    targets = MD_INLINE_LINK_RE.findall(value) + MD_REFERENCE_RE.findall(value)
+    targets += MD_AUTOLINK_RE.findall(value)
+    for target in targets:
+        if not (is_web_url(target) or is_site_path(target)):
+            raise ValueError(
+                f"link `{target}` is not allowed: use a full https:// address "
+                "or a site path such as /glossary/"
+            )
+    return value
+
+
+def _partial_date(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        raise ValueError("give a date without a time, like 2018-08-29")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return str(value)
+    if isinstance(value, str) and (match := PARTIAL_DATE_RE.match(value.strip())):
+        year, month, day = (int(g) if g else None for g in match.groups())
+        try:
+            dt.date(year, month or 1, day or 1)
+        except ValueError:
+            raise ValueError(f"`{value}` is not a real date") from None
+        return value.strip()
+    raise ValueError("must be a date like 2018-08-29 (or 2018-08, or 2018 when that is all that is known)")
+
+
+Text = Annotated[StrictStr, AfterValidator(_not_blank)]
+Markdown = Annotated[StrictStr, AfterValidator(_not_blank), AfterValidator(_markdown_links)]
+Url = Annotated[StrictStr, AfterValidator(_web_url)]
+Slug = Annotated[StrictStr, Field(pattern=f"^{SLUG}$")]
+PartialDate = Annotated[str, BeforeValidator(_partial_date)]

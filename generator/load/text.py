@@ -1,0 +1,41 @@
+"""Reading a content file as text: UTF-8, an optional BOM, any line endings.
+
+An invalid byte is reported at its own line and column rather than as a decoder traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.problems import Position
+
+BOM = b"\xef\xbb\xbf"
+
+
+class TextError(Exception):
+    def __init__(self, position: Position, message: str) -> None:
+        super().__init__(message)
+        self.position = position
+        self.message = message
+
+
+def read_text(path: Path) -> str:
+    """The file's text with the BOM dropped and line endings made ``\\n``."""
+    data = path.read_bytes()
+    if data.startswith(BOM):
+        data = data[len(BOM) :]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise TextError(
+            byte_position(data, error.start),
+            f"byte 0x{data[error.start]:02x} is not UTF-8: save the file with UTF-8 encoding",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def byte_position(data: bytes, offset: int) -> Position:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    line = data.count(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return Position(line, column)

@@ -1,0 +1,182 @@
+"""YAML → plain data plus a map from each value's location to its line and column.
+
+PyYAML composes a node tree that keeps positions; we turn it into plain Python ourselves so that
+anchors, aliases, merge keys and duplicate keys are refused (cards are plain data) and every key and
+value keeps its place in the file for error messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from generator.problems import Position
+
+Loc = tuple[str | int, ...]
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+@dataclass
+class Located:
+    """Where a value and (for mapping entries) its key stand in the file."""
+
+    value: Position
+    key: Position | None = None
+
+
+@dataclass
+class YamlTree:
+    data: Any
+    places: dict[Loc, Located] = field(default_factory=dict)
+    empty_keys: set[Loc] = field(default_factory=set)
+
+    def value_at(self, loc: Loc) -> Position:
+        return self._nearest(loc).value
+
+    def key_at(self, loc: Loc) -> Position:
+        located = self._nearest(loc)
+        return located.key or located.value
+
+    def first_key_of(self, loc: Loc) -> Position:
+        """The first key of the mapping at ``loc`` (where a missing field is reported)."""
+        keys = [
+            place.key for where, place in self.places.items()
+            if len(where) == len(loc) + 1 and where[: len(loc)] == loc and place.key
+        ]
+        return min(keys) if keys else self.value_at(loc)
+
+    def _nearest(self, loc: Loc) -> Located:
+        while loc not in self.places and loc:
+            loc = loc[:-1]
+        return self.places.get(loc, Located(Position(1, 1)))
+
+
+class YamlProblem(Exception):
+    def __init__(self, position: Position, message: str) -> None:
+        super().__init__(message)
+        self.position = position
+        self.message = message
+
+
+def mark_position(mark: yaml.Mark | None) -> Position:
+    return Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+
+
+class _PlainComposer(yaml.SafeLoader):
+    """A SafeLoader whose composer refuses anchors and aliases as it meets them."""
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlProblem(
+                mark_position(event.start_mark),
+                f"alias `*{event.anchor}` is not allowed: cards are plain data, write the value out",
+            )
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise YamlProblem(
+                mark_position(event.start_mark),
+                f"anchor `&{anchor}` is not allowed: cards are plain data, remove it",
+            )
+        return super().compose_node(parent, index)
+
+
+def parse_yaml(text: str) -> YamlTree | None:
+    """Parse one YAML document; ``None`` for a file with no content at all."""
+    loader = _PlainComposer(text)
+    try:
+        root = loader.get_single_node()
+    except YamlProblem:
+        raise
+    except yaml.MarkedYAMLError as error:
+        raise YamlProblem(mark_position(error.problem_mark), describe_yaml_error(error)) from None
+    except yaml.YAMLError as error:  # reader errors: control characters
+        position = Position(1, 1)
+        if isinstance(error, yaml.reader.ReaderError):
+            position = _offset_position(text, error.position)
+        raise YamlProblem(position, describe_yaml_error(error)) from None
+    finally:
+        loader.dispose()
+    if root is None:
+        return None
+    tree = YamlTree(data=None)
+    tree.data = _plain(root, (), tree, loader)
+    tree.places.setdefault((), Located(mark_position(root.start_mark)))
+    return tree
+
+
+def _offset_position(text: str, offset: int) -> Position:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Position(text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def describe_yaml_error(error: yaml.YAMLError) -> str:
+    problem = getattr(error, "problem", None) or str(error)
+    if isinstance(error, yaml.reader.ReaderError):
+        return (
+            f"character U+{ord(error.character) if isinstance(error.character, str) else error.character:04X}"
+            " is not allowed in YAML: delete it"
+        )
+    context = getattr(error, "context", None)
+    if "found character '\\t'" in problem or "'\\t'" in problem:
+        return "a tab is not allowed for indentation in YAML: indent with spaces"
+    hint = ""
+    if "mapping values are not allowed" in problem:
+        hint = ": a value containing `: ` must be put in quotes"
+    elif "could not find expected ':'" in problem:
+        hint = ": each line needs `key: value`"
+    elif "found undefined tag" in problem or "could not determine a constructor" in problem:
+        hint = ": tags (`!...`) are not allowed"
+    text = f"YAML syntax error: {problem}"
+    if context and context not in problem:
+        text += f" ({context})"
+    return text + hint
+
+
+def _plain(node: yaml.Node, loc: Loc, tree: YamlTree, loader: yaml.SafeLoader) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        return _plain_mapping(node, loc, tree, loader)
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            tree.places[(*loc, index)] = Located(mark_position(item.start_mark))
+            items.append(_plain(item, (*loc, index), tree, loader))
+        return items
+    return _scalar(node, loader)
+
+
+def _plain_mapping(node: yaml.MappingNode, loc: Loc, tree: YamlTree, loader: yaml.SafeLoader) -> dict:
+    mapping: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key_position = mark_position(key_node.start_mark)
+        if key_node.tag == MERGE_TAG:
+            raise YamlProblem(key_position, "merge key `<<` is not allowed: cards are plain data")
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise YamlProblem(key_position, "a key must be a plain name, not a list or mapping")
+        key = _scalar(key_node, loader)
+        if not isinstance(key, str):
+            raise YamlProblem(key_position, f"key `{key_node.value}` must be text: put it in quotes")
+        if key in mapping:
+            raise YamlProblem(key_position, f"key `{key}` is given twice in this mapping: keep one")
+        where = (*loc, key)
+        tree.places[where] = Located(mark_position(value_node.start_mark), key_position)
+        value = _plain(value_node, where, tree, loader)
+        if value is None:
+            tree.empty_keys.add(where)  # an explicit empty value means absent
+            continue
+        mapping[key] = value
+    return mapping
+
+
+def _scalar(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
+    if node.tag.startswith("!") or not node.tag.startswith("tag:yaml.org,2002:"):
+        raise YamlProblem(mark_position(node.start_mark), f"tag `{node.tag}` is not allowed: remove it")
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, yaml.constructor.ConstructorError) as error:
+        raise YamlProblem(
+            mark_position(node.start_mark),
+            f"`{node.value}` cannot be read ({error}): put it in quotes if it is text",
+        ) from None

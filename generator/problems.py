@@ -1,0 +1,49 @@
+"""Problems are data: every content mistake becomes one ``path:line:col: message`` line.
+
+Each stage appends to a shared list instead of raising, so an author sees every mistake in one run.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    line: int = 1
+    column: int = 1
+
+
+START = Position(1, 1)
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: Path
+    position: Position
+    message: str
+
+    def line(self, relative_to: Path | None = None) -> str:
+        """The author-facing line; the path is shown relative to the current folder."""
+        where = f"{display_path(self.path, relative_to)}:{self.position.line}:{self.position.column}"
+        return f"{where}: {self.message}"
+
+
+def display_path(path: Path, relative_to: Path | None = None) -> str:
+    base = relative_to or Path.cwd()
+    try:
+        return os.path.relpath(path, base).replace(os.sep, "/")
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+class Problems(list[Problem]):
+    """The problems of one run, in the order they were found; ``sorted()`` orders them for print."""
+
+    def add(self, path: Path, position: Position, message: str) -> None:
+        self.append(Problem(path, position, message))
+
+    def lines(self, relative_to: Path | None = None) -> list[str]:
+        return [p.line(relative_to) for p in sorted(set(self))]

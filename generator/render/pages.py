@@ -1,0 +1,222 @@
+"""Render: the resolved site → ``{source path: page}`` through the author's Jinja templates.
+
+Each page is a Markdown file whose body is one HTML block made by a template: MkDocs passes the
+block through untouched, so the same files build with or without the plugin. Content reaches the
+HTML only through autoescaping or the safe Markdown renderer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator.render import structured_data, urls
+from generator.render.highlight import highlight
+from generator.render.indexes import Indexes, build_indexes
+from generator.render.markdown_fields import ContentMarkdown
+from generator.render.text import anchor_id, human_date, plain_text, text_direction
+from generator.resolve import Card, ResolvedArticle, Site
+
+TEMPLATES = (
+    "articles.html", "reading.html", "claim.html", "organizations.html", "organization.html",
+    "techniques.html", "technique.html", "glossary.html", "corrections.html",
+)
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    site_name: str = "Explainer"
+    site_url: str = ""
+    markdown_extensions: tuple[str, ...] = ()
+    markdown_configs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str
+    template: str
+    title: str
+    description: str
+    context: dict[str, Any]
+    hide: tuple[str, ...] = ()
+
+
+class TemplateProblem(Exception):
+    """A template failed: names the template file and line for the author."""
+
+    def __init__(self, template: str, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.template, self.line, self.message = template, line or 1, message
+
+
+def make_environment(templates_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["human_date"] = human_date
+    env.filters["plain"] = plain_text
+    env.filters["anchor_id"] = anchor_id
+    return env
+
+
+def render_site(site: Site, templates_dir: Path, options: RenderOptions) -> dict[str, str]:
+    """Every generated file of the site, keyed by its path under ``docs/``, in sorted order."""
+    env = make_environment(templates_dir)
+    md = ContentMarkdown(options.markdown_extensions, options.markdown_configs)
+    indexes = build_indexes(site)
+    files = {urls.source_path(page.url): render_page(env, md, page, site, indexes, options)
+             for page in plan_pages(site, indexes)}
+    files["claims.json"] = structured_data.claims_json(site, options.site_url)
+    files["annotations.jsonld"] = structured_data.annotations_jsonld(site, options.site_url)
+    return dict(sorted(files.items()))
+
+
+def plan_pages(site: Site, indexes: Indexes) -> list[Page]:
+    pages = [
+        Page(urls.articles_url(), "articles.html", "Articles",
+             f"{len(site.articles)} annotated articles with context notes on their claims.",
+             {"articles": site.articles}),
+        Page(urls.organizations_url(), "organizations.html", "Organizations",
+             "Who is behind each claimant, publisher and source: funding and stake.",
+             {"organizations": site.organizations, "appearances": indexes.organizations}),
+        Page(urls.techniques_url(), "techniques.html", "Techniques",
+             "Persuasion and media-literacy techniques, with the question to ask of each.",
+             {"techniques": site.techniques, "cards": indexes.techniques}),
+        Page(urls.glossary_url(), "glossary.html", "Glossary", "Terms used in the notes.",
+             {"glossary": site.glossary}),
+        Page(urls.corrections_url(), "corrections.html", "Corrections",
+             "Every correction made to a claim card after publication, newest first.",
+             {"corrections": corrections_newest_first(site)}),
+    ]
+    for article in site.articles:
+        pages.append(reading_page(article))
+        pages.extend(claim_page(article, card) for card in article.cards)
+    for org_id, org in site.organizations.items():
+        pages.append(Page(urls.organization_url(org_id), "organization.html", org.name,
+                          plain_text(org.about), {"id": org_id, "organization": org,
+                                                  "appearances": indexes.organizations[org_id]}))
+    for technique_id, technique in site.techniques.items():
+        pages.append(Page(urls.technique_url(technique_id), "technique.html", technique.name,
+                          plain_text(technique.summary),
+                          {"id": technique_id, "technique": technique,
+                           "cards": indexes.techniques[technique_id]}))
+    return pages
+
+
+def reading_page(article: ResolvedArticle) -> Page:
+    language = article.meta.language
+    return Page(urls.article_url(article.id), "reading.html", article.meta.title,
+                plain_text(article.meta.summary),
+                {"article": article, "language": language, "direction": text_direction(language)},
+                hide=("navigation", "toc"))
+
+
+def claim_page(article: ResolvedArticle, card: Card) -> Page:
+    index = article.cards.index(card)
+    return Page(
+        urls.claim_url(article.id, card.id), "claim.html", card.claim.claim,
+        plain_text(card.claim.context),
+        {"article": article, "card": card, "language": article.meta.language,
+         "direction": text_direction(article.meta.language),
+         "previous": article.cards[index - 1] if index > 0 else None,
+         "next": article.cards[index + 1] if index + 1 < len(article.cards) else None},
+    )
+
+
+def corrections_newest_first(site: Site) -> list[tuple[Any, ResolvedArticle, Card]]:
+    found = [(c, a, card) for a in site.articles for card in a.cards for c in card.claim.corrections]
+    found.sort(key=lambda item: (item[0].date, item[1].id, item[2].id), reverse=True)
+    return found
+
+
+def render_page(env: jinja2.Environment, md: ContentMarkdown, page: Page, site: Site,
+                indexes: Indexes, options: RenderOptions) -> str:
+    root = urls.root_from(page.url)
+    context = {
+        **page.context,
+        "page": page,
+        "site": site,
+        "site_name": options.site_name,
+        "link": lambda url: urls.relative(page.url, url),
+        "urls": urls,
+        "md": lambda text: Markup(md.render(text, root)),
+        "md_inline": lambda text: Markup(md.render(text, root, inline=True)),
+        "highlight": make_highlighter(page),
+        "claim_review": lambda article, card: Markup(
+            structured_data.script_json(structured_data.claim_review(article, card, options))
+        ),
+    }
+    try:
+        body = env.get_template(page.template).render(context)
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateProblem(error.filename or page.template, error.lineno, error.message or "") from None
+    except jinja2.TemplateNotFound as error:
+        raise TemplateProblem(str(error), 1, f"template {error} is missing") from None
+    except Exception as error:  # any runtime error in a template is the author's to fix
+        raise TemplateProblem(page.template, template_line(error, page.template), str(error)) from None
+    return front_matter(page) + body.strip() + "\n"
+
+
+def make_highlighter(page: Page) -> Callable[[ResolvedArticle, int], Markup]:
+    def paragraph_html(article: ResolvedArticle, number: int, only: Card | None = None) -> Markup:
+        cards = [only] if only else article.cards_in(number)
+        text = article.paragraphs[number - 1].text
+        note_link = "#claim-{id}" if page.url == urls.article_url(article.id) else None
+        return highlight(text, cards, lambda card: ref_marker(card, note_link, page, article))
+    return paragraph_html
+
+
+def ref_marker(card: Card, note_link: str | None, page: Page, article: ResolvedArticle) -> str:
+    target = (note_link or "").format(id=card.id) or urls.relative(
+        page.url, urls.article_url(article.id) + f"#claim-{card.id}")
+    return (f'<a class="ex-ref" href="{target}"><span class="ex-sr">Note </span>{card.number}'
+            '</a>')
+
+
+def template_line(error: Exception, template: str) -> int | None:
+    tb = error.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(template):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+# The theme prints page.title through `striptags` (which decodes entities) and the description
+# unescaped, so markup characters are swapped for look-alikes there; our own <h1> shows the
+# exact text.
+META_LOOKALIKES = str.maketrans({"<": "\uff1c", ">": "\uff1e", "&": "\uff06", '"': "\u201d"})
+
+
+def front_matter(page: Page) -> str:
+    lines = ["---", f"title: {yaml_string(page.title)}",
+             f"description: {yaml_string(page.description)}"]
+    if page.hide:
+        lines.append(f"hide: {json.dumps(list(page.hide))}")
+    return "\n".join(lines) + "\n---\n\n"
+
+
+def yaml_string(text: str) -> str:
+    """A double-quoted YAML scalar: nothing in ``text`` can end it or add a key."""
+    out = []
+    for char in " ".join(text.translate(META_LOOKALIKES).split()):
+        code = ord(char)
+        if char in '\\"':
+            out.append("\\" + char)
+        elif code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or code >= 0xFFFE:
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'

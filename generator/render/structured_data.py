@@ -1,0 +1,117 @@
+"""Machine-readable views of the site: ClaimReview JSON-LD, ``/claims.json``, ``/annotations.jsonld``.
+
+Everything here is built from the same resolved cards as the pages, so data and pages agree.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from generator.render import urls
+from generator.resolve import Card, ResolvedArticle, Site
+
+if TYPE_CHECKING:
+    from generator.render.pages import RenderOptions
+
+ASSESSMENT_NAMES = {
+    "accurate": "Accurate", "misleading": "Misleading", "misattributed": "Misattributed",
+    "unsupported": "Unsupported", "false": "False", "opinion": "Opinion",
+}
+CONTEXT_CHARS = 32  # prefix/suffix length of a TextQuoteSelector
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside ``<script>``: no ``</script>``, comment or entity can be formed."""
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
+def claim_review(article: ResolvedArticle, card: Card, options: RenderOptions) -> dict[str, Any]:
+    claim = card.claim
+    claimant: dict[str, Any] = {"@type": "Person" if not claim.claimant.organization or claim.claimant.role
+                                else "Organization", "name": claim.claimant.name}
+    if claim.claimant.role:
+        claimant["jobTitle"] = claim.claimant.role
+    appearance: dict[str, Any] = {"@type": "CreativeWork", "url": article.meta.url,
+                                  "headline": article.meta.title,
+                                  "datePublished": article.meta.published}
+    item: dict[str, Any] = {"@type": "Claim", "author": claimant, "firstAppearance": appearance,
+                            "appearance": [appearance]}
+    if claim.date:
+        item["datePublished"] = claim.date
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": urls.absolute(options.site_url, urls.claim_url(article.id, card.id)),
+        "claimReviewed": claim.claim,
+        "author": {"@type": "Organization", "name": options.site_name},
+        "reviewRating": {"@type": "Rating", "alternateName": ASSESSMENT_NAMES[claim.assessment]},
+        "itemReviewed": item,
+    }
+
+
+def text_quote_selector(article: ResolvedArticle, card: Card) -> dict[str, str]:
+    text = article.paragraphs[card.anchor.paragraph - 1].text
+    start, end = card.anchor.start, card.anchor.end
+    return {
+        "type": "TextQuoteSelector",
+        "exact": text[start:end],
+        "prefix": text[max(0, start - CONTEXT_CHARS):start],
+        "suffix": text[end:end + CONTEXT_CHARS],
+    }
+
+
+def card_record(article: ResolvedArticle, card: Card, site_url: str) -> dict[str, Any]:
+    claim = card.claim
+    return {
+        "id": card.id,
+        "article": article.id,
+        "url": urls.absolute(site_url, urls.claim_url(article.id, card.id)),
+        "note_url": urls.absolute(site_url, urls.article_url(article.id) + f"#claim-{card.id}"),
+        "claim": claim.claim,
+        "claimant": claim.claimant.model_dump(exclude_none=True),
+        "date": claim.date,
+        "assessment": claim.assessment,
+        "techniques": list(claim.techniques),
+        "quote": claim.quote,
+        "anchor": {"paragraph": card.anchor.paragraph,
+                   "line": article.paragraphs[card.anchor.paragraph - 1].line,
+                   "start": card.anchor.start, "end": card.anchor.end,
+                   **text_quote_selector(article, card)},
+        "context": claim.context,
+        "evidence": [e.model_dump(exclude_none=True) for e in claim.evidence],
+        "counter_statements": [s.model_dump(exclude_none=True) for s in claim.counter_statements],
+        "corrections": [c.model_dump(exclude_none=True) for c in claim.corrections],
+    }
+
+
+def claims_json(site: Site, site_url: str) -> str:
+    records = [card_record(a, card, site_url) for a in site.articles for card in a.cards]
+    articles = [{"id": a.id, "title": a.meta.title, "url": a.meta.url, "published": a.meta.published,
+                 "publisher": a.meta.publisher, "language": a.meta.language,
+                 "page": urls.absolute(site_url, urls.article_url(a.id))} for a in site.articles]
+    return json.dumps({"articles": articles, "claims": records}, ensure_ascii=False, indent=2) + "\n"
+
+
+def annotations_jsonld(site: Site, site_url: str) -> str:
+    items = []
+    for article in site.articles:
+        page = urls.absolute(site_url, urls.article_url(article.id))
+        for card in article.cards:
+            selector = text_quote_selector(article, card)
+            items.append({
+                "id": urls.absolute(site_url, urls.claim_url(article.id, card.id)),
+                "type": "Annotation",
+                "motivation": "commenting",
+                "body": {"type": "TextualBody", "format": "text/markdown",
+                         "value": card.claim.context},
+                "target": [{"source": page, "selector": selector},
+                           {"source": article.meta.url, "selector": selector}],
+            })
+    collection = {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection",
+                  "total": len(items), "items": items}
+    return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,78 @@
+"""The site's URLs, as the contract fixes them, and relative links between them.
+
+Every link is written relative to the page it appears on, so the site works under any base path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def articles_url() -> str:
+    return "/articles/"
+
+
+def article_url(article_id: str) -> str:
+    return f"/articles/{article_id}/"
+
+
+def claim_url(article_id: str, claim_id: str) -> str:
+    return f"/articles/{article_id}/claims/{claim_id}/"
+
+
+def organizations_url() -> str:
+    return "/organizations/"
+
+
+def organization_url(org_id: str) -> str:
+    return f"/organizations/{org_id}/"
+
+
+def techniques_url() -> str:
+    return "/techniques/"
+
+
+def technique_url(technique_id: str) -> str:
+    return f"/techniques/{technique_id}/"
+
+
+def glossary_url() -> str:
+    return "/glossary/"
+
+
+def corrections_url() -> str:
+    return "/corrections/"
+
+
+def source_path(url: str) -> str:
+    """The docs-relative file that MkDocs serves at ``url``: ``/a/b/`` → ``a/b/index.md``."""
+    if url.endswith("/"):
+        return f"{url.strip('/')}/index.md".lstrip("/")
+    return url.lstrip("/")
+
+
+def root_from(url: str) -> str:
+    """The relative path from the page at ``url`` back to the site root (``../../``)."""
+    depth = url.strip("/").count("/") + 1 if url.strip("/") else 0
+    if not url.endswith("/"):
+        depth -= 1
+    return "../" * depth or "./"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at ``from_url`` to ``to_url`` (both site-absolute)."""
+    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
+    path, _, fragment = to_url.partition("#")
+    link = posixpath.relpath(path, base)
+    if path.endswith("/") and link != ".":
+        link += "/"
+    if link == ".":
+        link = "" if fragment else "./"
+    return link + (f"#{fragment}" if fragment else "")
+
+
+def absolute(site_url: str, url: str) -> str:
+    """The full address of ``url`` when the site's address is known, else the site path."""
+    if not site_url:
+        return url
+    return site_url.rstrip("/") + url

@@ -1,0 +1,98 @@
+"""Quote anchoring: find the passage of ``original.txt`` that each claim card annotates.
+
+Matching is a plain, case-sensitive substring search over normalised paragraphs, counted in
+document order. Failures name the closest passage so the author can see what differs.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from generator.load.original import Paragraph
+from generator.resolve.normalize import Normalized, normalize, normalize_quote
+
+
+@dataclass(frozen=True)
+class Anchor:
+    paragraph: int  # 1-based paragraph number
+    start: int  # character span in the paragraph's display text (NFC)
+    end: int
+
+
+@dataclass(frozen=True)
+class AnchorFailure:
+    message: str
+
+
+class AnchoredText:
+    """An article's paragraphs, normalised once and searched for every card's quote."""
+
+    def __init__(self, paragraphs: tuple[Paragraph, ...]) -> None:
+        self.paragraphs = paragraphs
+        self.normalized: list[Normalized] = [normalize(p.text) for p in paragraphs]
+
+    def find(self, quote: str, occurrence: int | None) -> Anchor | AnchorFailure:
+        needle = normalize_quote(quote)
+        if not needle:
+            return AnchorFailure("`quote` is empty: copy the passage from original.txt")
+        matches = self.matches(needle)
+        if not matches:
+            return AnchorFailure(self.explain_missing(needle))
+        if occurrence is None:
+            if len(matches) > 1:
+                return AnchorFailure(
+                    f"`quote` occurs {len(matches)} times (at {self.describe_lines(matches)}): "
+                    "add `occurrence: N` to pick one, or quote more words"
+                )
+            occurrence = 1
+        if occurrence > len(matches):
+            return AnchorFailure(
+                f"`occurrence: {occurrence}` but the quote occurs only {len(matches)} "
+                f"time{'s' if len(matches) > 1 else ''} (at {self.describe_lines(matches)})"
+            )
+        number, start = matches[occurrence - 1]
+        source_start, source_end = self.normalized[number - 1].source_span(start, start + len(needle))
+        return Anchor(number, source_start, source_end)
+
+    def matches(self, needle: str) -> list[tuple[int, int]]:
+        found = []
+        for paragraph, normalized in zip(self.paragraphs, self.normalized, strict=True):
+            start = normalized.text.find(needle)
+            while start != -1:
+                found.append((paragraph.number, start))
+                start = normalized.text.find(needle, start + 1)
+        return found
+
+    def describe_lines(self, matches: list[tuple[int, int]]) -> str:
+        lines = [f"line {self.paragraphs[number - 1].line}" for number, _ in matches]
+        return ", ".join(dict.fromkeys(lines))
+
+    def explain_missing(self, needle: str) -> str:
+        joined = " ".join(n.text for n in self.normalized)
+        if needle in joined:
+            return ("`quote` spans two paragraphs: a quote must lie within one line of "
+                    "original.txt; quote the part in one paragraph")
+        closest = self.closest_passage(needle)
+        if closest is None:
+            return "`quote` is not in original.txt: copy the passage exactly"
+        line, passage = closest
+        return f'`quote` is not in original.txt; the closest passage is on line {line}: "{passage}"'
+
+    def closest_passage(self, needle: str) -> tuple[int, str] | None:
+        """The paragraph window most like ``needle``, anchored on their longest common run."""
+        best: tuple[float, int, str] | None = None
+        for paragraph, normalized in zip(self.paragraphs, self.normalized, strict=True):
+            text = normalized.text
+            matcher = difflib.SequenceMatcher(None, text, needle, autojunk=False)
+            match = matcher.find_longest_match(0, len(text), 0, len(needle))
+            if match.size == 0:
+                continue
+            start = max(0, match.a - match.b)
+            window = text[start : start + len(needle)]
+            score = difflib.SequenceMatcher(None, window, needle, autojunk=False).ratio()
+            if best is None or score > best[0]:
+                best = (score, paragraph.line, window)
+        if best is None or best[0] < 0.3:
+            return None
+        return best[1], best[2]

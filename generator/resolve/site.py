@@ -1,0 +1,98 @@
+"""The resolved site: articles with their anchored cards, and the registries they refer to.
+
+Anything that fails to resolve is reported and left out, so the rest of the site still renders
+(the preview keeps serving while the author fixes one card).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.load.content import ArticleFolder, Content, Entry
+from generator.load.models import Article, Claim, Organization, Technique
+from generator.load.original import Paragraph
+from generator.problems import Problems
+from generator.resolve.anchor import Anchor, AnchoredText, AnchorFailure
+from generator.resolve.references import check_article, check_claim
+
+
+@dataclass(frozen=True)
+class Card:
+    """A claim card placed in its article's text."""
+
+    id: str
+    article_id: str
+    claim: Claim
+    anchor: Anchor
+    number: int  # 1-based, in reading order; for display only (ids are the stable names)
+
+
+@dataclass(frozen=True)
+class ResolvedArticle:
+    id: str
+    meta: Article
+    paragraphs: tuple[Paragraph, ...]
+    cards: tuple[Card, ...]
+
+    def cards_in(self, paragraph: int) -> list[Card]:
+        return [card for card in self.cards if card.anchor.paragraph == paragraph]
+
+
+@dataclass(frozen=True)
+class Site:
+    organizations: dict[str, Organization]
+    techniques: dict[str, Technique]
+    glossary: dict[str, str]
+    articles: tuple[ResolvedArticle, ...] = field(default=())
+
+    def article(self, article_id: str) -> ResolvedArticle:
+        return next(a for a in self.articles if a.id == article_id)
+
+
+def resolve(content: Content, problems: Problems) -> Site:
+    articles = []
+    for folder in content.articles.values():
+        article = resolve_article(folder, content, problems)
+        if article is not None:
+            articles.append(article)
+    articles.sort(key=lambda a: (_newest_first(a.meta.published), a.id))
+    return Site(
+        organizations={k: e.model for k, e in sorted(content.organizations.items())},
+        techniques={k: e.model for k, e in sorted(content.techniques.items())},
+        glossary=dict(sorted(content.glossary.items(), key=lambda item: item[0].casefold())),
+        articles=tuple(articles),
+    )
+
+
+def _newest_first(published: str) -> tuple[int, ...]:
+    return tuple(-int(part) for part in published.split("-"))
+
+
+def resolve_article(folder: ArticleFolder, content: Content, problems: Problems) -> ResolvedArticle | None:
+    meta_ok = folder.meta is not None and check_article(folder.meta, content, problems)
+    text = AnchoredText(folder.original.paragraphs) if folder.original else None
+    placed: list[tuple[Anchor, Entry[Claim]]] = []
+    for entry in folder.claims.values():
+        refs_ok = check_claim(entry, content, problems)
+        anchor = place(entry, text, problems) if text else None
+        if anchor is not None and refs_ok:
+            placed.append((anchor, entry))
+    if not meta_ok or folder.original is None:
+        return None
+    placed.sort(key=lambda item: (item[0].paragraph, item[0].start, -item[0].end, item[1].id))
+    cards = tuple(
+        Card(entry.id, folder.id, entry.model, anchor, number)
+        for number, (anchor, entry) in enumerate(placed, start=1)
+    )
+    return ResolvedArticle(folder.id, folder.meta.model, folder.original.paragraphs, cards)
+
+
+def place(entry: Entry[Claim], text: AnchoredText, problems: Problems) -> Anchor | None:
+    result = text.find(entry.model.quote, entry.model.occurrence)
+    if isinstance(result, AnchorFailure):
+        problems.add(entry.path, entry.value_at("quote"), result.message)
+        return None
+    return result
+
+
+__all__ = ["Card", "ResolvedArticle", "Site", "Technique", "resolve"]

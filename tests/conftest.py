@@ -1,0 +1,109 @@
+"""Shared test helpers: small content trees written on the fly, and the example project."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import check
+from generator.problems import Problems
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE_CONTENT = REPO / "content"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+MINIMAL_ORGS = """\
+acme:
+  name: Acme News
+  kind: news-outlet
+  about: A news outlet.
+"""
+MINIMAL_TECHNIQUES = """\
+loaded-language:
+  name: Loaded language
+  summary: Words chosen for feeling.
+  ask: What would this say in neutral words?
+"""
+MINIMAL_ARTICLE = """\
+title: A test article
+publisher: acme
+url: https://example.org/article
+published: 2018-08-29
+summary: A summary.
+"""
+MINIMAL_CLAIM = """\
+claim: Something was said.
+claimant:
+  name: Someone
+quote: first paragraph
+context: Some context.
+"""
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    for name, body in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(body, bytes):
+            path.write_bytes(body)
+        else:
+            path.write_text(textwrap.dedent(body) if body.startswith("\n") else body, encoding="utf-8")
+    return root
+
+
+def minimal_content(root: Path, **overrides: str | bytes | None) -> Path:
+    """A valid content tree with one article and one claim; ``overrides`` replace or drop files."""
+    files: dict[str, str | bytes | None] = {
+        "organizations.yaml": MINIMAL_ORGS,
+        "techniques.yaml": MINIMAL_TECHNIQUES,
+        "articles/a/article.yaml": MINIMAL_ARTICLE,
+        "articles/a/original.txt": "The first paragraph is here.\nThe second paragraph follows.\n",
+        "articles/a/claims/c.yaml": MINIMAL_CLAIM,
+    }
+    for name, body in overrides.items():
+        files[name.replace("__", "/").replace("_DOT_", ".")] = body
+    write_tree(root, {k: v for k, v in files.items() if v is not None})
+    return root
+
+
+def problem_lines(content: Path) -> list[str]:
+    """What ``explainer check`` prints, paths relative to the content folder's parent."""
+    result = check(content)
+    assert isinstance(result.problems, Problems)
+    return result.problems.lines(relative_to=content.parent)
+
+
+def mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def explainer(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=300)
+
+
+def make_project(root: Path, content: Path | None = None) -> Path:
+    """A site project like the repository's, with ``content`` (default: the example)."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name in ("docs", "templates", "overrides"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(content or EXAMPLE_CONTENT, root / "content")
+    return root
+
+
+@pytest.fixture(scope="session")
+def built_example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site, built once with ``mkdocs build --strict``."""
+    project = make_project(tmp_path_factory.mktemp("example") / "project")
+    result = mkdocs("build", "--strict", "-d", "site", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"

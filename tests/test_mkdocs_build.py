@@ -1,0 +1,118 @@
+"""The MkDocs adapter: a real ``mkdocs build --strict`` of the example, and of broken content."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from conftest import MINIMAL_CLAIM, explainer, make_project, mkdocs
+
+ARTICLE = "lavrov-idlib-warning"
+
+
+def read(site: Path, url: str) -> str:
+    path = site / url.strip("/") / "index.html" if url.endswith("/") else site / url.lstrip("/")
+    return path.read_text(encoding="utf-8")
+
+
+def claim_ids() -> list[str]:
+    folder = Path(__file__).resolve().parent.parent / "content/articles" / ARTICLE / "claims"
+    return sorted(p.stem for p in folder.glob("*.y*ml"))
+
+
+def test_every_contract_url_exists(built_example: Path) -> None:
+    urls = ["/", "/articles/", f"/articles/{ARTICLE}/", "/glossary/", "/corrections/",
+            "/organizations/nato/", "/techniques/loaded-language/", "/claims.json", "/annotations.jsonld"]
+    urls += [f"/articles/{ARTICLE}/claims/{c}/" for c in claim_ids()]
+    for url in urls:
+        assert read(built_example, url), url
+
+
+def test_reading_page_sets_each_highlight_beside_its_note(built_example: Path) -> None:
+    html = read(built_example, f"/articles/{ARTICLE}/")
+    for claim in claim_ids():
+        passage = re.search(rf'<mark [^>]*data-claim="{claim}" id="passage-{claim}">(.*?)</mark>', html)
+        assert passage, claim
+        assert f'href="#claim-{claim}"' in passage.group(1)
+        assert f'<article class="ex-note" id="claim-{claim}"' in html
+        assert f'href="#passage-{claim}"' in html
+    assert 'lang="en" dir="ltr"' in html
+
+
+def test_original_text_is_shown_as_typed_not_as_markdown(built_example: Path) -> None:
+    html = read(built_example, f"/articles/{ARTICLE}/")
+    assert "Hay'at Tahrir al-Sham" in html or "Hay&#39;at Tahrir al-Sham" in html
+    assert "<blockquote><p>The offensive would initially target" in html
+
+
+def test_claim_page_has_claimreview_matching_the_page(built_example: Path) -> None:
+    html = read(built_example, f"/articles/{ARTICLE}/claims/naval-build-up/")
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert data["@type"] == "ClaimReview"
+    assert data["reviewRating"]["alternateName"] == "Misattributed"
+    assert '<span class="ex-assess ex-assess-misattributed">Misattributed</span>' in html
+    assert data["claimReviewed"] in html
+    assert data["itemReviewed"]["author"]["name"] == "Izvestia"
+
+
+def test_navigation_does_not_list_claims(built_example: Path) -> None:
+    page = read(built_example, f"/articles/{ARTICLE}/claims/naval-build-up/")
+    nav_links = re.findall(r'<a href="([^"]*)" class="md-nav__link', page)
+    # Home, the five generated sections and the methodology page; never a claim or a profile.
+    assert set(nav_links) == {"../../../..", "../../../", "../../../../organizations/",
+                              "../../../../techniques/", "../../../../glossary/",
+                              "../../../../corrections/", "../../../../about/methodology/"}
+    assert len(page) < 200_000
+
+
+def test_pages_make_no_request_to_another_host(built_example: Path) -> None:
+    for page in built_example.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
+        for src in re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="(https?:)?//', html):
+            raise AssertionError(f"{page} loads from another host")
+
+
+def test_claims_json_lists_every_card(built_example: Path) -> None:
+    data = json.loads(read(built_example, "/claims.json"))
+    assert sorted(c["id"] for c in data["claims"]) == claim_ids()
+    annotations = json.loads(read(built_example, "/annotations.jsonld"))
+    assert annotations["total"] == len(claim_ids())
+    selector = annotations["items"][0]["target"][0]["selector"]
+    assert selector["type"] == "TextQuoteSelector" and selector["exact"]
+
+
+def test_broken_card_fails_the_build_with_the_check_lines(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    card = project / "content/articles" / ARTICLE / "claims/broken.yaml"
+    card.write_text(MINIMAL_CLAIM.replace("quote: first paragraph", "quote: not in the text at all")
+                    + "assessment: maybe\n", encoding="utf-8")
+    check = explainer("check", cwd=project)
+    assert check.returncode == 1
+    lines = check.stdout.splitlines()
+    assert lines and all(line.startswith("content/articles/") for line in lines)
+    build = mkdocs("build", "--strict", "-d", str(tmp_path / "site"), cwd=project)
+    assert build.returncode == 1
+    for line in lines:
+        assert line in build.stderr
+    assert "Traceback" not in build.stderr
+
+
+def test_nothing_is_written_into_docs(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    before = sorted(p.relative_to(project) for p in (project / "docs").rglob("*"))
+    assert mkdocs("build", "--strict", "-d", str(tmp_path / "site"), cwd=project).returncode == 0
+    assert sorted(p.relative_to(project) for p in (project / "docs").rglob("*")) == before
+
+
+def test_template_error_names_the_template_and_line(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    template = project / "templates/glossary.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("{% endfor %}", "{% endfor", 1),
+                        encoding="utf-8")
+    build = mkdocs("build", "-d", str(tmp_path / "site"), cwd=project)
+    assert build.returncode == 1
+    assert re.search(r"templates/glossary\.html:\d+:1: template error: ", build.stderr), build.stderr
+    shutil.rmtree(project)

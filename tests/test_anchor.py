@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_CLAIM, minimal_content, problem_lines
 from generator.load.original import split_paragraphs
 from generator.resolve.anchor import Anchor, AnchoredText, AnchorFailure
 from generator.resolve.normalize import normalize, normalize_quote
+
+from conftest import MINIMAL_CLAIM, minimal_content, problem_lines
 
 
 def text(original: str) -> AnchoredText:

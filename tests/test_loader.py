@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_CLAIM, minimal_content, problem_lines
 from generator.load.yaml_tree import YamlProblem, parse_yaml
+
+from conftest import MINIMAL_CLAIM, minimal_content, problem_lines
 
 
 def claim_problems(tmp_path: Path, card: str | bytes) -> list[str]:

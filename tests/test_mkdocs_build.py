@@ -71,8 +71,7 @@ def test_pages_make_no_request_to_another_host(built_example: Path) -> None:
     for page in built_example.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
-        for src in re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="(https?:)?//', html):
-            raise AssertionError(f"{page} loads from another host")
+        assert not re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="(?:https?:)?//', html), page
 
 
 def test_claims_json_lists_every_card(built_example: Path) -> None:

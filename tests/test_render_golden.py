@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, REPO
 from generator.pipeline import build_site
 from generator.render import RenderOptions
+
+from conftest import FIXTURES, REPO
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 OPTIONS = RenderOptions(site_name="Test site", site_url="https://example.org/explainer/",

@@ -1,0 +1,87 @@
+"""``mkdocs serve``: a real server on a free loopback port rebuilds on content and template changes
+and keeps serving while a card is broken."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import make_project
+
+ARTICLE = "lavrov-idlib-warning"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(condition, timeout: float = 30.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
+    project = make_project(tmp_path / "project")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project, stdout=out, stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            assert wait_for(lambda: fetch(base + "/") is not None), log.read_text()
+            yield base, project, log
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def test_serve_rebuilds_keeps_serving_a_broken_card_and_recovers(server: tuple[str, Path, Path]) -> None:
+    base, project, log = server
+    page = f"{base}/articles/{ARTICLE}/"
+    card = project / "content/articles" / ARTICLE / "claims/naval-build-up.yaml"
+    original = card.read_text(encoding="utf-8")
+    assert 'id="claim-naval-build-up"' in (fetch(page) or "")
+
+    card.write_text(original.replace("assessment: misattributed", "assessment: wrong"), encoding="utf-8")
+    assert wait_for(lambda: "`assessment` must be one of" in log.read_text()), log.read_text()
+    assert wait_for(lambda: 'id="claim-festering-abscess"' in (fetch(page) or "")
+                    and 'id="claim-naval-build-up"' not in (fetch(page) or ""))
+
+    card.write_text(original.replace("largest naval force", "largest naval fleet"), encoding="utf-8")
+    assert wait_for(lambda: "largest naval fleet" in (fetch(page) or "")), log.read_text()
+
+
+def test_serve_reloads_on_template_change(server: tuple[str, Path, Path]) -> None:
+    base, project, _ = server
+    template = project / "templates/glossary.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("<h1>Glossary</h1>", "<h1>Word list</h1>"),
+                        encoding="utf-8")
+    assert wait_for(lambda: "<h1>Word list</h1>" in (fetch(f"{base}/glossary/") or ""))

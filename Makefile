@@ -26,6 +26,9 @@ lint: $(VENV)/.installed-test
 golden: $(VENV)/.installed-test  ## rewrite the render goldens on purpose; review the diff by eye
 	UPDATE_GOLDEN=1 $(BIN)/pytest tests/test_render_golden.py
 
+screenshots: $(VENV)/.installed-test chromium  ## photograph the example's reading page for the README
+	$(BIN)/python tools/screenshots.py
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip

@@ -107,3 +107,36 @@ def built_example(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs("build", "--strict", "-d", "site", cwd=project)
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright: never a downloaded browser."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def example_url(built_example: Path):
+    from browser import serve_directory
+
+    with serve_directory(built_example) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def fixture_url(tmp_path_factory: pytest.TempPathFactory):
+    """The test fixture site (nested and overlapping passages, Arabic, Hebrew), built and served."""
+    from browser import serve_directory
+
+    project = make_project(tmp_path_factory.mktemp("fixture") / "project", FIXTURES / "mini")
+    result = mkdocs("build", "--strict", "-d", "site", cwd=project)
+    assert result.returncode == 0, result.stderr
+    with serve_directory(project / "site") as url:
+        yield url

@@ -1,0 +1,137 @@
+"""The reading page in a real browser: layout at both widths, links, keyboard, no JavaScript, print."""
+
+from __future__ import annotations
+
+import io
+from itertools import pairwise
+
+import pytest
+from pypdf import PdfReader
+
+from browser import NARROW, WIDE, visit
+
+EXAMPLE = "/articles/lavrov-idlib-warning/"
+PAGES = [("example_url", EXAMPLE), ("fixture_url", "/articles/nested/"),
+         ("fixture_url", "/articles/hebrew/"), ("fixture_url", "/articles/arabic/")]
+
+BOXES = """() => [...document.querySelectorAll('.ex-row.ex-has-notes')].map(row => {
+  const box = el => { const r = el.getBoundingClientRect(); return {top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right}; };
+  return {para: box(row.querySelector('.ex-para')), notes: [...row.querySelectorAll('.ex-note')].map(box)};
+})"""
+NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+
+
+@pytest.fixture(params=PAGES, ids=[p[1].strip("/").replace("/", "-") for p in PAGES])
+def reading_url(request: pytest.FixtureRequest) -> str:
+    base_fixture, path = request.param
+    return request.getfixturevalue(base_fixture) + path
+
+
+def test_wide_screen_sets_notes_beside_their_paragraph(browser, reading_url: str) -> None:
+    with visit(browser, reading_url, WIDE) as v:
+        rows = v.page.evaluate(BOXES)
+        assert rows
+        for row in rows:
+            para, notes = row["para"], row["notes"]
+            assert abs(notes[0]["top"] - para["top"]) <= 2, row  # level with its paragraph
+            for note in notes:
+                assert note["left"] >= para["right"], row  # beside it, not under it
+            for upper, lower in pairwise(notes):
+                assert upper["bottom"] <= lower["top"], row  # stacked, never overlapping
+        assert v.page.evaluate(NO_SIDEWAYS_SCROLL)
+        v.assert_clean()
+
+
+def test_narrow_screen_puts_each_note_after_its_paragraph(browser, reading_url: str) -> None:
+    with visit(browser, reading_url, NARROW) as v:
+        for row in v.page.evaluate(BOXES):
+            para, notes = row["para"], row["notes"]
+            assert notes[0]["top"] >= para["bottom"] - 1, row
+            assert all(note["right"] <= NARROW for note in notes), row
+        assert v.page.evaluate(NO_SIDEWAYS_SCROLL)
+        assert not v.page.locator(".ex-print-only").first.is_visible()  # sources print; on screen, one click away
+        size = v.page.evaluate("parseFloat(getComputedStyle(document.querySelector('.ex-note')).fontSize)")
+        assert size >= 13
+        v.assert_clean()
+
+
+def test_each_highlight_links_to_its_note_and_back(browser, reading_url: str) -> None:
+    with visit(browser, reading_url, WIDE) as v:
+        page = v.page
+        claims = page.eval_on_selector_all(".ex-note", "notes => notes.map(n => n.id.slice(6))")
+        assert claims
+        for claim in claims:
+            page.click(f'mark#passage-{claim} > a.ex-ref[href="#claim-{claim}"]')
+            assert page.evaluate("location.hash") == f"#claim-{claim}"
+            note = page.locator(f"#claim-{claim}")
+            assert note.is_visible() and note.evaluate("n => n.matches(':target')")
+            assert note.evaluate("n => getComputedStyle(n).outlineStyle") != "none"  # visibly marked
+            note.locator("a.ex-back").click()
+            assert page.evaluate("location.hash") == f"#passage-{claim}"
+            assert page.locator(f"#passage-{claim}").evaluate(
+                "m => { const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }")
+        v.assert_clean()
+
+
+def test_keyboard_reaches_a_highlight_with_a_visible_focus_ring_and_follows_it(browser, example_url: str) -> None:
+    with visit(browser, example_url + EXAMPLE, WIDE) as v:
+        page = v.page
+        for _ in range(80):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.matches('a.ex-ref')"):
+                break
+        else:
+            raise AssertionError("Tab never reached a highlight")
+        ring = page.evaluate("(() => { const s = getComputedStyle(document.activeElement);"
+                             " return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2; })()")
+        assert ring
+        target = page.evaluate("document.activeElement.getAttribute('href')")
+        page.keyboard.press("Enter")
+        assert page.evaluate("location.hash") == target
+        v.assert_clean()
+
+
+def test_nested_and_overlapping_passages_differ_by_more_than_colour(browser, fixture_url: str) -> None:
+    with visit(browser, fixture_url + "/articles/nested/", WIDE) as v:
+        style = "sel => getComputedStyle(document.querySelector(sel)).borderBottomStyle"
+        outer = v.page.evaluate(style, "#passage-outer")
+        inner = v.page.evaluate(style, "#passage-inner")
+        left, right = v.page.evaluate(style, "#passage-left"), v.page.evaluate(style, "#passage-right")
+        assert outer != inner and left != right
+        for claim in ("outer", "inner", "left", "right", "quoted"):
+            refs = v.page.locator(f'a.ex-ref[href="#claim-{claim}"]')
+            assert refs.count() == 1 and refs.is_visible()
+
+
+def test_screen_readers_hear_each_highlight_once(browser, fixture_url: str) -> None:
+    with visit(browser, fixture_url + "/articles/nested/", WIDE) as v:
+        snapshot = v.page.locator("#p1 .ex-para").aria_snapshot()
+        assert snapshot.count("festering abscess") == 1
+        assert snapshot.count("Note 1") == 1 and snapshot.count("Note 2") == 1
+
+
+def test_every_note_is_readable_without_javascript(browser, reading_url: str) -> None:
+    with visit(browser, reading_url, NARROW, javascript=False) as v:
+        notes = v.page.locator(".ex-note")
+        assert notes.count() > 0
+        for index in range(notes.count()):
+            note = notes.nth(index)
+            assert note.is_visible() and len(note.inner_text()) > 20
+        v.assert_clean()
+
+
+def test_print_is_a_handout_with_every_note_and_source_address(browser, example_url: str) -> None:
+    with visit(browser, example_url + EXAMPLE, WIDE) as v:
+        page = v.page
+        page.emulate_media(media="print")
+        assert not page.locator(".md-header").is_visible()
+        assert not page.locator(".md-sidebar--primary").is_visible()
+        notes = page.eval_on_selector_all(".ex-note-claim", "ps => ps.map(p => p.textContent)")
+        pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+        text = " ".join(" ".join((p.extract_text() or "").split()) for p in pdf.pages)
+        for claim in notes:
+            assert " ".join(claim.split())[:40] in text, claim
+        compact = "".join(text.split())  # long addresses wrap anywhere in print
+        assert "https://prophecyupdate.blogspot.com/2018/08/" in compact  # where the text was captured
+        assert "https://rferl.org/a/lavrov-warns-west" in compact  # a note's source address
+        v.assert_clean()

@@ -12,7 +12,7 @@ EXAMPLE_PAGES = [
     "/", "/articles/", "/articles/lavrov-idlib-warning/",
     "/articles/lavrov-idlib-warning/claims/saraqib-chemical-delivery/",
     "/organizations/", "/organizations/nato/", "/techniques/", "/techniques/loaded-language/",
-    "/glossary/", "/corrections/", "/about/methodology/", "/404.html",
+    "/glossary/", "/corrections/", "/about/methodology/", "/about/how-to-read/", "/404.html",
 ]
 FIXTURE_PAGES = [
     "/articles/nested/", "/articles/nested/claims/outer/", "/articles/arabic/", "/articles/hebrew/",

@@ -60,10 +60,12 @@ def test_claim_page_has_claimreview_matching_the_page(built_example: Path) -> No
 def test_navigation_does_not_list_claims(built_example: Path) -> None:
     page = read(built_example, f"/articles/{ARTICLE}/claims/naval-build-up/")
     nav_links = re.findall(r'<a href="([^"]*)" class="md-nav__link', page)
-    # Home, the five generated sections and the methodology page; never a claim or a profile.
+    # Home, the five generated sections and the hand-written pages; never a claim or a profile.
+    about = {f"../../../../about/{page}/" for page in ("how-to-read", "methodology", "corrections-policy",
+                                                        "who-we-are")}
     assert set(nav_links) == {"../../../..", "../../../", "../../../../organizations/",
                               "../../../../techniques/", "../../../../glossary/",
-                              "../../../../corrections/", "../../../../about/methodology/"}
+                              "../../../../corrections/"} | about
     assert len(page) < 200_000
 
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.load import load_content
-from generator.problems import Position, Problems
-from generator.render import RenderOptions, TemplateProblem, render_site
+from generator.problems import Position, Problem, Problems
+from generator.render import RenderOptions, TemplateProblem, notices, render_site
 from generator.resolve import Site, resolve
 from generator.site_config import asset_files, asset_path
 
@@ -30,16 +30,27 @@ def check(content_dir: Path) -> Build:
     return build
 
 
-def build_site(content_dir: Path, templates_dir: Path, options: RenderOptions) -> Build:
-    """Every generated file; content with problems is left out and the problems are reported."""
+def build_site(content_dir: Path, templates_dir: Path, options: RenderOptions, *,
+               preview: bool = False) -> Build:
+    """Every generated file; content with problems is left out and the problems are reported.
+
+    With ``preview`` (``mkdocs serve``), the problems are also shown on the pages they affect.
+    """
     build = check(content_dir)
-    try:
-        build.files = {**render_site(build.site, templates_dir, options), **assets(templates_dir)}
-    except TemplateProblem as error:
-        path = templates_dir / error.template  # an absolute template path stays absolute
-        build.problems.add(path, Position(error.line, 1), f"template error: {error.message}")
-    build.files = dict(sorted(build.files.items()))
+    rendered = render_site(build.site, templates_dir, options)
+    failed_pages = {url: template_problem(templates_dir, why) for url, why in rendered.failures.items()}
+    for problem in failed_pages.values():
+        build.problems.append(problem)
+    files: dict[str, str | bytes] = {**rendered.files, **assets(templates_dir)}
+    if preview and build.problems:
+        files.update(notices.for_preview(rendered.files, build.problems, content_dir, failed_pages))
+    build.files = dict(sorted(files.items()))
     return build
+
+
+def template_problem(templates_dir: Path, failure: TemplateProblem) -> Problem:
+    path = templates_dir / failure.template  # an absolute template path stays absolute
+    return Problem(path, Position(failure.line, 1), f"template error: {failure.message}")
 
 
 def assets(templates_dir: Path) -> dict[str, str | bytes]:

@@ -89,7 +89,8 @@ def test_quote_marker_is_not_part_of_the_text() -> None:
 def test_missing_quote_names_the_closest_passage() -> None:
     original = "Lavrov called Idlib a festering abscess that needed to be liquidated.\nOther.\n"
     assert failure(original, "a festering absess that needed") == (
-        '`quote` is not in original.txt; the closest passage is on line 1: "a festering abscess that neede"'
+        '`quote` is not in original.txt; the closest passage is on line 1: "a festering abscess that needed"; '
+        'the text has "estering abscess th" where the quote has "estering absess th"'
     )
 
 
@@ -115,5 +116,5 @@ def test_card_with_unmatched_quote_is_reported_at_the_quote_value(tmp_path: Path
     content = minimal_content(tmp_path / "content", articles__a__claims__c_DOT_yaml=card)
     assert problem_lines(content) == [
         "content/articles/a/claims/c.yaml:4:8: `quote` is not in original.txt; the closest passage is on "
-        'line 1: "first paragraph"'
+        'line 1: "first paragraph"; the text has "first p" where the quote has "third pa"'
     ]

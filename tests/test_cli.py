@@ -64,7 +64,7 @@ def test_scaffolded_files_lead_the_author_to_fix_them(tmp_path: Path) -> None:
     lines = explainer("check", cwd=tmp_path).stdout.splitlines()
     assert "content/articles/fresh/original.txt:1:1: original.txt is empty: paste the article's text, " \
            "one paragraph per line" in lines
-    assert "content/articles/fresh/article.yaml:4:12: `publisher-id` is not in organizations.yaml " \
+    assert "content/articles/fresh/article.yaml:5:12: `publisher-id` is not in organizations.yaml " \
            "(allowed: acme)" in lines
 
 

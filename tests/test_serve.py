@@ -71,12 +71,19 @@ def test_serve_rebuilds_keeps_serving_a_broken_card_and_recovers(server: tuple[s
     assert 'id="claim-naval-build-up"' in (fetch(page) or "")
 
     card.write_text(original.replace("assessment: misattributed", "assessment: wrong"), encoding="utf-8")
-    assert wait_for(lambda: "`assessment` must be one of" in log.read_text()), log.read_text()
-    assert wait_for(lambda: 'id="claim-festering-abscess"' in (fetch(page) or "")
-                    and 'id="claim-naval-build-up"' not in (fetch(page) or ""))
+    line = (f"content/articles/{ARTICLE}/claims/naval-build-up.yaml:8:13: `assessment` must be one of: "
+            "accurate, misleading, misattributed, unsupported, false, opinion; `wrong` is not")
+    assert wait_for(lambda: line in log.read_text()), log.read_text()
+    # The page the card belongs to shows the same line; the rest of the article still renders.
+    assert wait_for(lambda: 'role="alert"' in (fetch(page) or ""))
+    html = fetch(page) or ""
+    assert line.replace("`", "") in html.replace("<code>", "").replace("</code>", "").replace("`", "")
+    assert 'id="claim-festering-abscess"' in html and 'id="claim-naval-build-up"' not in html
+    assert fetch(f"{base}/organizations/nato/") is not None  # the rest of the site keeps serving
 
     card.write_text(original.replace("largest naval force", "largest naval fleet"), encoding="utf-8")
     assert wait_for(lambda: "largest naval fleet" in (fetch(page) or "")), log.read_text()
+    assert 'role="alert"' not in (fetch(page) or "")  # fixed without a restart
 
 
 def test_serve_reloads_on_template_change(server: tuple[str, Path, Path]) -> None:
@@ -85,3 +92,26 @@ def test_serve_reloads_on_template_change(server: tuple[str, Path, Path]) -> Non
     template.write_text(template.read_text(encoding="utf-8").replace("<h1>Glossary</h1>", "<h1>Word list</h1>"),
                         encoding="utf-8")
     assert wait_for(lambda: "<h1>Word list</h1>" in (fetch(f"{base}/glossary/") or ""))
+
+
+def test_serve_survives_a_broken_template_and_names_it(server: tuple[str, Path, Path]) -> None:
+    base, project, log = server
+    template = project / "templates/technique.html"
+    good = template.read_text(encoding="utf-8")
+    template.write_text(good.replace("{{ technique.name }}", "{{ technique.nmae }}", 1), encoding="utf-8")
+    assert wait_for(lambda: "templates/technique.html:" in log.read_text()), log.read_text()
+    page = fetch(f"{base}/techniques/loaded-language/") or ""
+    assert 'role="alert"' in page and "templates/technique.html:" in page and "nmae" in page
+    assert 'id="claim-naval-build-up"' in (fetch(f"{base}/articles/{ARTICLE}/") or "")
+    template.write_text(good, encoding="utf-8")
+    assert wait_for(lambda: 'role="alert"' not in (fetch(f"{base}/techniques/loaded-language/") or ""))
+
+
+def test_serve_stands_in_for_an_article_that_cannot_be_shown(server: tuple[str, Path, Path]) -> None:
+    base, project, _ = server
+    meta = project / "content/articles" / ARTICLE / "article.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("publisher: zerohedge", "publisher: 7"),
+                    encoding="utf-8")
+    expected = f"content/articles/{ARTICLE}/article.yaml:2:12: `publisher` must be text"
+    assert wait_for(lambda: expected in (fetch(f"{base}/articles/{ARTICLE}/") or ""))
+    assert expected in (fetch(f"{base}/articles/") or "")

@@ -6,12 +6,15 @@ Content mistakes are printed as ``path:line:col: message`` lines, never as trace
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from generator import __version__
 from generator.adapters import export, scaffold
 from generator.pipeline import check
+from generator.problems import Problem, display_path
+from generator.schemas import SCHEMA_DIR, write_schemas
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     check_cmd = commands.add_parser("check", help="validate every file under content/")
     check_cmd.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
                            help="the content folder (default: content)")
+    check_cmd.add_argument("--format", choices=("text", "json"), default="text",
+                           help="json: one array of {path, line, column, message} for tools")
     check_cmd.set_defaults(run=run_check)
 
     new = commands.add_parser("new", help="scaffold an article or a claim card")
@@ -45,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--content", type=Path, default=Path("content"), metavar="DIR")
         sub.set_defaults(run=scaffold.run)
 
+    schema_cmd = commands.add_parser("schema", help="write the JSON Schemas editors use to check content")
+    schema_cmd.add_argument("directory", type=Path, nargs="?", default=Path(SCHEMA_DIR),
+                            help="where to write them (default: schema)")
+    schema_cmd.set_defaults(run=run_schema)
+
     export_cmd = commands.add_parser("export", help="write a site source that builds without the plugin")
     export_cmd.add_argument("directory", type=Path)
     export_cmd.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
@@ -53,9 +63,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def problem_record(problem: Problem) -> dict[str, str | int]:
+    return {"path": display_path(problem.path), "line": problem.position.line,
+            "column": problem.position.column, "message": problem.message}
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    for path in write_schemas(args.directory):
+        print(f"wrote {display_path(path)}")
+    return 0
+
+
 def run_check(args: argparse.Namespace) -> int:
     result = check(args.content)
     lines = result.problems.lines()
+    if args.format == "json":
+        print(json.dumps([problem_record(p) for p in sorted(set(result.problems))], ensure_ascii=False,
+                         indent=2))
+        return 1 if lines else 0
     for line in lines:
         print(line)
     if lines:

@@ -55,7 +55,7 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         extensions, configs = markdown_settings(config.markdown_extensions, config.mdx_configs)
         options = RenderOptions(site_name=config.site_name, site_url=config.site_url or "",
                                 markdown_extensions=extensions, markdown_configs=configs)
-        build = build_site(self.content_dir, self.templates_dir, options)
+        build = build_site(self.content_dir, self.templates_dir, options, preview=self.serving)
         self.report(build)
         for path, text in build.files.items():
             in_nav = path in IN_NAV or path.startswith(ASSET_PREFIX)

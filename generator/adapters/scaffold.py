@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from generator.load.fields import SLUG_RE
 from generator.problems import display_path
+from generator.schemas import SCHEMA_DIR
 
 ARTICLE_YAML = """\
 # The article's metadata. Lines starting with # are comments; fill in each field, then run
@@ -79,11 +81,18 @@ def run(args: argparse.Namespace) -> int:
     return new_article(article)
 
 
+def schema_line(file: Path, schema: str) -> str:
+    """The comment that points yaml-language-server (VS Code's YAML extension) at the schema."""
+    target = os.path.relpath(Path.cwd() / SCHEMA_DIR / schema, file.parent.resolve()).replace(os.sep, "/")
+    return f"# yaml-language-server: $schema={target}\n"
+
+
 def new_article(folder: Path) -> int:
     if folder.exists():
         return refuse(folder)
     (folder / "claims").mkdir(parents=True)
-    (folder / "article.yaml").write_text(ARTICLE_YAML.format(), encoding="utf-8")
+    article = folder / "article.yaml"
+    article.write_text(schema_line(article, "article.schema.json") + ARTICLE_YAML.format(), encoding="utf-8")
     (folder / "original.txt").write_text("", encoding="utf-8")
     shown = display_path(folder)
     print(f"Created {shown}/article.yaml, {shown}/original.txt and {shown}/claims/.\n"
@@ -101,7 +110,7 @@ def new_claim(article: Path, claim_id: str) -> int:
     if path.exists() or path.with_suffix(".yml").exists():
         return refuse(path)
     path.parent.mkdir(exist_ok=True)
-    path.write_text(CLAIM_YAML, encoding="utf-8")
+    path.write_text(schema_line(path, "claim.schema.json") + CLAIM_YAML, encoding="utf-8")
     print(f"Created {display_path(path)}.\n"
           "Next: copy the passage into `quote`, write `claim`, `claimant` and `context`,\n"
           "then run `explainer check` and look at the page with `mkdocs serve`.")

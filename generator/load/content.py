@@ -45,6 +45,9 @@ class ArticleFolder:
     meta: Entry[Article] | None = None
     original: OriginalText | None = None
     claims: dict[str, Entry[Claim]] = field(default_factory=dict)
+    # Cards that failed validation but could be read: their quotes are still checked, so an author
+    # sees every problem of a card in one run.
+    drafts: list[tuple[Path, YamlTree]] = field(default_factory=list)
 
 
 @dataclass
@@ -167,11 +170,12 @@ def load_article(folder: Path, problems: Problems) -> ArticleFolder:
     else:
         problems.add(text_path, START, "original.txt is missing: paste the article's text into it, "
                                        "one paragraph per line")
-    article.claims = load_claims(folder / "claims", problems)
+    article.claims, article.drafts = load_claims(folder / "claims", problems)
     return article
 
 
-def load_card(path: Path, card_id: str, model: type[M], problems: Problems) -> Entry[M] | None:
+def read_card(path: Path, problems: Problems) -> YamlTree | None:
+    """A card's YAML, when it is a non-empty mapping; otherwise ``None`` after reporting why."""
     tree = read_yaml(path, problems)
     if tree is None:
         return None
@@ -182,12 +186,21 @@ def load_card(path: Path, card_id: str, model: type[M], problems: Problems) -> E
         problems.add(path, tree.value_at(()), "this file must be a mapping of fields (`key: value` "
                                               "lines), not a single value or a list")
         return None
+    return tree
+
+
+def load_card(path: Path, card_id: str, model: type[M], problems: Problems) -> Entry[M] | None:
+    tree = read_card(path, problems)
+    if tree is None:
+        return None
     item = validate(model, tree.data, tree, path, problems)
     return Entry(card_id, item, path, tree) if item is not None else None
 
 
-def load_claims(folder: Path, problems: Problems) -> dict[str, Entry[Claim]]:
+def load_claims(folder: Path, problems: Problems
+                ) -> tuple[dict[str, Entry[Claim]], list[tuple[Path, YamlTree]]]:
     claims: dict[str, Entry[Claim]] = {}
+    drafts: list[tuple[Path, YamlTree]] = []
     seen: dict[str, Path] = {}
     for path in visible_children(folder):
         if path.is_dir() or path.suffix not in YAML_SUFFIXES:
@@ -202,7 +215,12 @@ def load_claims(folder: Path, problems: Problems) -> dict[str, Entry[Claim]]:
             claims.pop(path.stem, None)
             continue
         seen[path.stem] = path
-        card = load_card(path, path.stem, Claim, problems)
+        tree = read_card(path, problems)
+        if tree is None:
+            continue
+        card = validate(Claim, tree.data, tree, path, problems)
         if card is not None:
-            claims[path.stem] = card
-    return claims
+            claims[path.stem] = Entry(path.stem, card, path, tree)
+        else:
+            drafts.append((path, tree))
+    return claims, drafts

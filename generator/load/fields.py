@@ -11,7 +11,7 @@ import re
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BeforeValidator, Field, StrictStr
+from pydantic import AfterValidator, BeforeValidator, Field, StrictStr, WithJsonSchema
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 SLUG_RE = re.compile(rf"^{SLUG}$")
@@ -82,4 +82,8 @@ Text = Annotated[StrictStr, AfterValidator(_not_blank)]
 Markdown = Annotated[StrictStr, AfterValidator(_not_blank), AfterValidator(_markdown_links)]
 Url = Annotated[StrictStr, AfterValidator(_web_url)]
 Slug = Annotated[StrictStr, Field(pattern=f"^{SLUG}$")]
-PartialDate = Annotated[str, BeforeValidator(_partial_date)]
+PartialDate = Annotated[str, BeforeValidator(_partial_date), WithJsonSchema({
+    "description": "ISO 8601 date: 2018-08-29, or 2018-08 or 2018 when that is all that is known",
+    "anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+              {"type": "integer", "minimum": 1000, "maximum": 9999}],
+})]

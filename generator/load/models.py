@@ -18,11 +18,19 @@ class Strict(BaseModel):
 
 
 OrganizationKind = Literal[
-    "intergovernmental", "government", "state-media", "news-outlet", "wire-service", "ngo",
-    "armed-group", "research", "other",
+    "intergovernmental",
+    "government",
+    "state-media",
+    "news-outlet",
+    "wire-service",
+    "ngo",
+    "armed-group",
+    "research",
+    "other",
 ]
 Assessment = Literal["accurate", "misleading", "misattributed", "unsupported", "false", "opinion"]
 Stance = Literal["supports", "contradicts", "context"]
+
 
 class Source(Strict):
     title: Text
@@ -30,30 +38,37 @@ class Source(Strict):
 
 
 class Organization(Strict):
-    name: Text
-    kind: OrganizationKind
-    country: Text | None = None
-    url: Url | None = None
-    about: Markdown
-    sources: list[Source] = []
+    name: Text = Field(description="Full name, e.g. North Atlantic Treaty Organization (NATO)")
+    kind: OrganizationKind = Field(description="What kind of body it is")
+    country: Text | None = Field(default=None, description="Country it is based in, if any")
+    url: Url | None = Field(default=None, description="Its website (http or https)")
+    about: Markdown = Field(
+        description="Markdown: who is behind it, how it is funded, its stake in the story"
+    )
+    sources: list[Source] = Field(default=[], description="Where the profile's facts come from")
 
 
 class Technique(Strict):
-    name: Text
-    summary: Markdown
-    ask: Text
+    name: Text = Field(description="Name of the technique, e.g. Loaded language")
+    summary: Markdown = Field(description="Markdown: what it is and why it works")
+    ask: Text = Field(description="The question a reader should ask when they meet it")
 
 
 class Question(Strict):
     """A question is written as a string or as ``{text, teacher_notes}``."""
 
-    text: Markdown
-    teacher_notes: Markdown | None = None
+    text: Markdown = Field(description="The question (Markdown)")
+    teacher_notes: Markdown | None = Field(default=None, description="Notes for teachers (Markdown)")
 
     @model_validator(mode="before")
     @classmethod
     def _from_string(cls, value: Any) -> Any:
         return {"text": value} if isinstance(value, str) else value
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
+        as_object = handler.resolve_ref_schema(handler(core_schema))
+        return {"anyOf": [{"type": "string", "minLength": 1}, as_object]}
 
 
 class Dated(Strict):
@@ -70,56 +85,74 @@ class Correction(Dated):
 
 
 class Article(Strict):
-    title: Text
-    publisher: Slug
-    author: Text | None = None
-    url: Url
-    archive_url: Url | None = None
-    published: PartialDate
-    language: Text = Field(default="en", pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-    summary: Markdown
-    rights: Markdown | None = None
-    objectives: list[Markdown] = []
-    questions: list[Question] = []
-    timeline: list[TimelineEntry] = []
+    title: Text = Field(description="Headline as published ([a descriptive title] in brackets if unknown)")
+    publisher: Slug = Field(description="Organization id of the publisher (from organizations.yaml)")
+    author: Text | None = Field(default=None, description="Byline as credited")
+    url: Url = Field(description="Where this text was published or captured (say which in rights)")
+    archive_url: Url | None = Field(default=None, description="An archived copy")
+    published: PartialDate = Field(description="Publication date, as precise as is known")
+    language: Text = Field(
+        description="Language of original.txt (BCP 47: en, de, ar, he, zh-Hant, ...)",
+        default="en",
+        pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
+    )
+    summary: Markdown = Field(description="Markdown: what a reader should know before reading")
+    rights: Markdown | None = Field(default=None, description="Markdown: why and how the text is reproduced")
+    objectives: list[Markdown] = Field(default=[], description="Learning objectives (Markdown)")
+    questions: list[Question] = Field(
+        default=[], description="Discussion questions: text, or {text, teacher_notes}"
+    )
+    timeline: list[TimelineEntry] = Field(default=[], description="What happened next")
 
 
 class Claimant(Strict):
-    name: Text
-    role: Text | None = None
-    organization: Slug | None = None
+    name: Text = Field(description="Person or body who made the claim")
+    role: Text | None = Field(default=None, description="Their position")
+    organization: Slug | None = Field(default=None, description="Organization id (from organizations.yaml)")
 
 
 class Evidence(Strict):
-    title: Text
-    publisher: Slug
+    title: Text = Field(description="Title of the source")
+    publisher: Slug = Field(description="Organization id of the publisher")
     url: Url
     archive_url: Url | None = None
     date: PartialDate | None = None
-    stance: Stance
-    summary: Markdown | None = None
-    caveat: Markdown | None = None
+    stance: Stance = Field(description="Whether it supports or contradicts the claim, or gives context")
+    summary: Markdown | None = Field(default=None, description="Markdown: what it shows, in your own words")
+    caveat: Markdown | None = Field(
+        default=None, description="Markdown: reliability caveat (repost, state media, unconfirmed, ...)"
+    )
 
 
 class CounterStatement(Strict):
-    organization: Slug
-    speaker: Text | None = None
+    organization: Slug = Field(description="Organization id of the body that spoke")
+    speaker: Text | None = Field(default=None, description="Person and role")
     date: PartialDate | None = None
-    statement: Markdown
+    statement: Markdown = Field(description="Their words in quotation marks, or a faithful paraphrase")
     url: Url
 
 
 class Claim(Strict):
-    claim: Text
-    claimant: Claimant
-    date: PartialDate | None = None
-    quote: Text
-    occurrence: StrictInt | None = Field(default=None, ge=1)
-    assessment: Assessment | None = None
-    techniques: list[Slug] = []
-    context: Markdown
-    analysis: Markdown | None = None
-    evidence: list[Evidence] = []
-    counter_statements: list[CounterStatement] = []
-    questions: list[Question] = []
-    corrections: list[Correction] = []
+    claim: Text = Field(description="The claim restated in one neutral sentence")
+    claimant: Claimant = Field(description="Who made the claim")
+    date: PartialDate | None = Field(default=None, description="When the claim was made")
+    quote: Text = Field(description="The passage of original.txt this card annotates")
+    occurrence: StrictInt | None = Field(
+        description="Which match, when the quote occurs more than once (1-based)", default=None, ge=1
+    )
+    assessment: Assessment | None = Field(default=None, description="One-word assessment")
+    techniques: list[Slug] = Field(default=[], description="Technique ids (from techniques.yaml)")
+    context: Markdown = Field(description="Markdown: the short note set beside the text")
+    analysis: Markdown | None = Field(
+        default=None, description="Markdown: the longer explanation on the claim's own page"
+    )
+    evidence: list[Evidence] = Field(default=[], description="Sources, primary ones first")
+    counter_statements: list[CounterStatement] = Field(
+        default=[], description="What other bodies said about the claim"
+    )
+    questions: list[Question] = Field(
+        default=[], description="Questions for students: text, or {text, teacher_notes}"
+    )
+    corrections: list[Correction] = Field(
+        default=[], description="What was changed after publication, and when"
+    )

@@ -37,7 +37,7 @@ def describe(detail: dict, loc: Loc, model: type[BaseModel], base: Loc,
              tree: YamlTree) -> tuple[Position, str]:
     kind = detail["type"]
     value = detail.get("input")
-    name = field_name(loc[len(base):]) or "this file"
+    name = field_name(loc) or "this file"
     if kind == "missing":
         parent = loc[:-1]
         if loc in tree.empty_keys:
@@ -56,6 +56,9 @@ def describe(detail: dict, loc: Loc, model: type[BaseModel], base: Loc,
         return where, f"`{name}` must be a mapping of fields (`key: value` lines){what_it_is(value)}"
     if kind == "literal_error":
         allowed = [str(a) for a in literal_values(model, detail["loc"])]
+        if isinstance(value, bool):
+            return where, (f"`{name}` must be one of: {', '.join(allowed)}; YAML reads a bare "
+                           "yes/no/true/false/on/off as a yes-or-no value, not one of these words")
         return where, (f"`{name}` must be one of: {', '.join(allowed)}; "
                        f"`{value}` is not{did_you_mean(str(value), allowed)}")
     if kind == "string_pattern_mismatch":

@@ -85,7 +85,10 @@ class _PlainComposer(yaml.SafeLoader):
 
 def parse_yaml(text: str) -> YamlTree | None:
     """Parse one YAML document; ``None`` for a file with no content at all."""
-    loader = _PlainComposer(text)
+    try:
+        loader = _PlainComposer(text)  # the reader checks for forbidden characters right away
+    except yaml.reader.ReaderError as error:
+        raise YamlProblem(_offset_position(text, error.position), describe_yaml_error(error)) from None
     try:
         root = loader.get_single_node()
     except YamlProblem:

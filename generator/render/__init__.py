@@ -1,5 +1,5 @@
 """Render: Jinja templates in ``templates/`` turn the resolved site into pages and data files."""
 
-from generator.render.pages import RenderOptions, TemplateProblem, render_site
+from generator.render.pages import Rendered, RenderOptions, TemplateProblem, render_site
 
-__all__ = ["RenderOptions", "TemplateProblem", "render_site"]
+__all__ = ["RenderOptions", "Rendered", "TemplateProblem", "render_site"]

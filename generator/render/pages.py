@@ -70,16 +70,30 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     return env
 
 
-def render_site(site: Site, templates_dir: Path, options: RenderOptions) -> dict[str, str]:
-    """Every generated file of the site, keyed by its path under ``docs/``, in sorted order."""
+@dataclass
+class Rendered:
+    files: dict[str, str] = field(default_factory=dict)  # path under docs/ → text
+    failures: dict[str, TemplateProblem] = field(default_factory=dict)  # page URL → why it failed
+
+
+def render_site(site: Site, templates_dir: Path, options: RenderOptions) -> Rendered:
+    """Every generated file of the site, keyed by its path under ``docs/``, in sorted order.
+
+    A page whose template fails is left out and its failure recorded; the other pages still render.
+    """
     env = make_environment(templates_dir)
     md = ContentMarkdown(options.markdown_extensions, options.markdown_configs)
     indexes = build_indexes(site)
-    files = {urls.source_path(page.url): render_page(env, md, page, site, indexes, options)
-             for page in plan_pages(site, indexes)}
-    files["claims.json"] = structured_data.claims_json(site, options.site_url)
-    files["annotations.jsonld"] = structured_data.annotations_jsonld(site, options.site_url)
-    return dict(sorted(files.items()))
+    rendered = Rendered()
+    for page in plan_pages(site, indexes):
+        try:
+            rendered.files[urls.source_path(page.url)] = render_page(env, md, page, site, indexes, options)
+        except TemplateProblem as problem:
+            rendered.failures[page.url] = problem
+    rendered.files["claims.json"] = structured_data.claims_json(site, options.site_url)
+    rendered.files["annotations.jsonld"] = structured_data.annotations_jsonld(site, options.site_url)
+    rendered.files = dict(sorted(rendered.files.items()))
+    return rendered
 
 
 def plan_pages(site: Site, indexes: Indexes) -> list[Page]:

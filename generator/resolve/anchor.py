@@ -77,22 +77,48 @@ class AnchoredText:
         if closest is None:
             return "`quote` is not in original.txt: copy the passage exactly"
         line, passage = closest
-        return f'`quote` is not in original.txt; the closest passage is on line {line}: "{passage}"'
+        return (f'`quote` is not in original.txt; the closest passage is on line {line}: "{passage}"'
+                f"{first_difference(passage, needle)}")
 
     def closest_passage(self, needle: str) -> tuple[int, str] | None:
         """The paragraph window most like ``needle``, anchored on their longest common run."""
         best: tuple[float, int, str] | None = None
         for paragraph, normalized in zip(self.paragraphs, self.normalized, strict=True):
-            text = normalized.text
-            matcher = difflib.SequenceMatcher(None, text, needle, autojunk=False)
-            match = matcher.find_longest_match(0, len(text), 0, len(needle))
-            if match.size == 0:
+            window = aligned_window(normalized.text, needle)
+            if not window:
                 continue
-            start = max(0, match.a - match.b)
-            window = text[start : start + len(needle)]
             score = difflib.SequenceMatcher(None, window, needle, autojunk=False).ratio()
             if best is None or score > best[0]:
                 best = (score, paragraph.line, window)
         if best is None or best[0] < 0.3:
             return None
         return best[1], best[2]
+
+
+def aligned_window(text: str, needle: str) -> str:
+    """The stretch of ``text`` that lines up with ``needle``, anchored on their longest common run."""
+    longest = difflib.SequenceMatcher(None, text, needle, autojunk=False).find_longest_match(
+        0, len(text), 0, len(needle))
+    if longest.size == 0:
+        return ""
+    slack = len(needle) // 2 + 10
+    low = max(0, longest.a - longest.b - slack)
+    region = text[low:longest.a + len(needle) - longest.b + slack]
+    # Runs of one or two characters match by chance; only longer runs decide where the window lies.
+    blocks = [b for b in difflib.SequenceMatcher(None, region, needle, autojunk=False).get_matching_blocks()
+              if b.size >= 3] or [difflib.Match(longest.a - low, longest.b, longest.size)]
+    start = max(0, blocks[0].a - blocks[0].b)
+    end = blocks[-1].a + blocks[-1].size + len(needle) - blocks[-1].b - blocks[-1].size
+    return region[start:end]
+
+
+def first_difference(passage: str, quote: str, context: int = 12) -> str:
+    """Where the quote first departs from the passage, with a little text on each side."""
+    matcher = difflib.SequenceMatcher(None, passage, quote, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        lead = passage[max(0, a1 - context):a1]
+        return (f'; the text has "{lead}{passage[a1:a2]}{passage[a2:a2 + 6]}" where the quote has '
+                f'"{lead}{quote[b1:b2]}{quote[b2:b2 + 6]}"')
+    return ""

@@ -7,10 +7,12 @@ Anything that fails to resolve is reported and left out, so the rest of the site
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from generator.load.content import ArticleFolder, Content, Entry
 from generator.load.models import Article, Claim, Organization, Technique
 from generator.load.original import Paragraph
+from generator.load.yaml_tree import YamlTree
 from generator.problems import Problems
 from generator.resolve.anchor import Anchor, AnchoredText, AnchorFailure
 from generator.resolve.references import check_article, check_claim
@@ -77,6 +79,9 @@ def resolve_article(folder: ArticleFolder, content: Content, problems: Problems)
         anchor = place(entry, text, problems) if text else None
         if anchor is not None and refs_ok:
             placed.append((anchor, entry))
+    if text:
+        for path, tree in folder.drafts:
+            check_draft_quote(path, tree, text, problems)
     if not meta_ok or folder.original is None:
         return None
     placed.sort(key=lambda item: (item[0].paragraph, item[0].start, -item[0].end, item[1].id))
@@ -85,6 +90,16 @@ def resolve_article(folder: ArticleFolder, content: Content, problems: Problems)
         for number, (anchor, entry) in enumerate(placed, start=1)
     )
     return ResolvedArticle(folder.id, folder.meta.model, folder.original.paragraphs, cards)
+
+
+def check_draft_quote(path: Path, tree: YamlTree, text: AnchoredText, problems: Problems) -> None:
+    """Anchor the quote of a card that failed validation, when its quote fields are usable."""
+    quote, occurrence = tree.data.get("quote"), tree.data.get("occurrence")
+    usable_occurrence = occurrence is None or (type(occurrence) is int and occurrence >= 1)
+    if isinstance(quote, str) and quote.strip() and usable_occurrence:
+        result = text.find(quote, occurrence)
+        if isinstance(result, AnchorFailure):
+            problems.add(path, tree.value_at(("quote",)), result.message)
 
 
 def place(entry: Entry[Claim], text: AnchoredText, problems: Problems) -> Anchor | None:

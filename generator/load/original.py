@@ -35,6 +35,9 @@ def read_original(path: Path, problems: Problems) -> OriginalText | None:
     except TextError as error:
         problems.add(path, error.position, error.message)
         return None
+    except OSError as error:
+        problems.add(path, START, f"cannot read this file: {error.strerror}")
+        return None
     paragraphs = tuple(split_paragraphs(text))
     if not paragraphs:
         problems.add(path, START, "original.txt is empty: paste the article's text, one paragraph per line")

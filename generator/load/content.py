@@ -13,10 +13,12 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from generator.load.fields import SLUG_RE
+from generator.load.limits import MAX_CARDS, MAX_YAML_BYTES
 from generator.load.models import Article, Claim, Organization, Technique
 from generator.load.original import OriginalText, read_original
+from generator.load.safety import unsafe_entries
 from generator.load.text import TextError, read_text
-from generator.load.validate import validate
+from generator.load.validate import ascii_visible, validate
 from generator.load.yaml_tree import Loc, YamlProblem, YamlTree, parse_yaml
 from generator.problems import START, Position, Problems
 
@@ -67,39 +69,51 @@ def load_content(root: Path, problems: Problems) -> Content:
     if not root.is_dir():
         problems.add(root, START, "content folder not found: create it, or pass --content DIR")
         return content
+    skip = unsafe_entries(root, problems)
     for name, model in (("organizations", Organization), ("techniques", Technique)):
         path = root / f"{name}.yaml"
-        tree = read_registry(path, problems)
+        tree = read_registry(path, problems, skip)
         content.declared[name] = set(tree.data) if tree else None
         setattr(content, name, load_registry(path, tree, model, problems) if tree else {})
-    content.glossary = load_glossary(root / "glossary.yaml", problems)
-    articles = root / "articles"
-    for folder in visible_children(articles):
-        if not folder.is_dir():
-            continue
+    content.glossary = load_glossary(root / "glossary.yaml", problems, skip)
+    folders = [f for f in visible_children(root / "articles", skip) if f.is_dir()]
+    if too_many_cards(root, folders, problems, skip):
+        return content
+    for folder in folders:
         if check_slug(folder, folder.name, problems):
-            content.articles[folder.name] = load_article(folder, problems)
+            content.articles[folder.name] = load_article(folder, problems, skip)
     return content
 
 
-def visible_children(folder: Path) -> list[Path]:
-    if not folder.is_dir():
+def too_many_cards(root: Path, folders: list[Path], problems: Problems, skip: frozenset[Path]) -> bool:
+    count = sum(len(visible_children(folder / "claims", skip)) for folder in folders)
+    if count <= MAX_CARDS:
+        return False
+    problems.add(root / "articles", START, f"{count:,} claim cards; the limit is {MAX_CARDS:,}: split the "
+                                           "content into several sites")
+    return True
+
+
+def visible_children(folder: Path, skip: frozenset[Path]) -> list[Path]:
+    if not folder.is_dir() or folder in skip:
         return []
-    return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    return sorted(p for p in folder.iterdir() if not p.name.startswith(".") and p not in skip)
 
 
 def check_slug(path: Path, name: str, problems: Problems) -> bool:
     if SLUG_RE.match(name):
         return True
-    problems.add(path, START, f"`{name}` is not a valid id: rename it using lowercase letters, "
-                              "digits and single hyphens (for example `lavrov-warning`)")
+    problems.add(path, START, f"`{ascii_visible(name)}` is not a valid id: rename it using lowercase "
+                              "letters, digits and single hyphens (for example `lavrov-warning`)")
     return False
 
 
-def read_yaml(path: Path, problems: Problems) -> YamlTree | None:
+def read_yaml(path: Path, problems: Problems, skip: frozenset[Path]) -> YamlTree | None:
     """The file's YAML tree; ``None`` (after reporting) when it cannot be read."""
+    if path in skip:
+        return None  # already reported: a link out of the content folder, or not a regular file
     try:
-        tree = parse_yaml(read_text(path))
+        tree = parse_yaml(read_text(path, MAX_YAML_BYTES))
     except (TextError, YamlProblem) as error:
         problems.add(path, error.position, error.message)
         return None
@@ -109,12 +123,12 @@ def read_yaml(path: Path, problems: Problems) -> YamlTree | None:
     return tree if tree is not None else YamlTree(data=None)
 
 
-def read_registry(path: Path, problems: Problems) -> YamlTree | None:
+def read_registry(path: Path, problems: Problems, skip: frozenset[Path]) -> YamlTree | None:
     """``organizations.yaml`` / ``techniques.yaml``: a mapping of id → entry (it may be empty)."""
-    if not path.is_file():
+    if not path.is_file() and path not in skip:
         problems.add(path, START, f"{path.name} is missing: create it (it may be empty)")
         return None
-    tree = read_yaml(path, problems)
+    tree = read_yaml(path, problems, skip)
     if tree is None:
         return None
     if tree.data is None:
@@ -129,8 +143,8 @@ def load_registry(path: Path, tree: YamlTree, model: type[M], problems: Problems
     entries = {}
     for key, data in tree.data.items():
         if not SLUG_RE.match(key):
-            problems.add(path, tree.key_at((key,)), f"`{key}` is not a valid id: use lowercase letters, "
-                                                     "digits and single hyphens")
+            problems.add(path, tree.key_at((key,)), f"`{ascii_visible(key)}` is not a valid id: use "
+                                                     "lowercase letters, digits and single hyphens")
             continue
         item = validate(model, data, tree, path, problems, base=(key,))
         if item is not None:
@@ -138,10 +152,10 @@ def load_registry(path: Path, tree: YamlTree, model: type[M], problems: Problems
     return entries
 
 
-def load_glossary(path: Path, problems: Problems) -> dict[str, str]:
+def load_glossary(path: Path, problems: Problems, skip: frozenset[Path]) -> dict[str, str]:
     if not path.is_file():
         return {}
-    tree = read_yaml(path, problems)
+    tree = read_yaml(path, problems, skip)
     if tree is None or tree.data is None:
         return {}
     if not isinstance(tree.data, dict):
@@ -156,27 +170,31 @@ def load_glossary(path: Path, problems: Problems) -> dict[str, str]:
     return glossary
 
 
-def load_article(folder: Path, problems: Problems) -> ArticleFolder:
+def load_article(folder: Path, problems: Problems, skip: frozenset[Path]) -> ArticleFolder:
     article = ArticleFolder(id=folder.name, folder=folder)
     meta_path = folder / "article.yaml"
-    if meta_path.is_file():
-        article.meta = load_card(meta_path, folder.name, Article, problems)
+    if meta_path in skip:
+        pass  # already reported
+    elif meta_path.is_file():
+        article.meta = load_card(meta_path, folder.name, Article, problems, skip)
     else:
         problems.add(meta_path, START, "article.yaml is missing: run `explainer new article "
                                        f"{folder.name}` or create it")
     text_path = folder / "original.txt"
-    if text_path.is_file():
+    if text_path in skip:
+        pass  # already reported
+    elif text_path.is_file():
         article.original = read_original(text_path, problems)
     else:
         problems.add(text_path, START, "original.txt is missing: paste the article's text into it, "
                                        "one paragraph per line")
-    article.claims, article.drafts = load_claims(folder / "claims", problems)
+    article.claims, article.drafts = load_claims(folder / "claims", problems, skip)
     return article
 
 
-def read_card(path: Path, problems: Problems) -> YamlTree | None:
+def read_card(path: Path, problems: Problems, skip: frozenset[Path]) -> YamlTree | None:
     """A card's YAML, when it is a non-empty mapping; otherwise ``None`` after reporting why."""
-    tree = read_yaml(path, problems)
+    tree = read_yaml(path, problems, skip)
     if tree is None:
         return None
     if tree.data is None or tree.data == {}:
@@ -189,20 +207,21 @@ def read_card(path: Path, problems: Problems) -> YamlTree | None:
     return tree
 
 
-def load_card(path: Path, card_id: str, model: type[M], problems: Problems) -> Entry[M] | None:
-    tree = read_card(path, problems)
+def load_card(path: Path, card_id: str, model: type[M], problems: Problems,
+              skip: frozenset[Path]) -> Entry[M] | None:
+    tree = read_card(path, problems, skip)
     if tree is None:
         return None
     item = validate(model, tree.data, tree, path, problems)
     return Entry(card_id, item, path, tree) if item is not None else None
 
 
-def load_claims(folder: Path, problems: Problems
+def load_claims(folder: Path, problems: Problems, skip: frozenset[Path]
                 ) -> tuple[dict[str, Entry[Claim]], list[tuple[Path, YamlTree]]]:
     claims: dict[str, Entry[Claim]] = {}
     drafts: list[tuple[Path, YamlTree]] = []
     seen: dict[str, Path] = {}
-    for path in visible_children(folder):
+    for path in visible_children(folder, skip):
         if path.is_dir() or path.suffix not in YAML_SUFFIXES:
             problems.add(path, START, "only claim cards (.yaml or .yml files) belong in claims/: "
                                       "move this elsewhere")
@@ -215,7 +234,7 @@ def load_claims(folder: Path, problems: Problems
             claims.pop(path.stem, None)
             continue
         seen[path.stem] = path
-        tree = read_card(path, problems)
+        tree = read_card(path, problems, skip)
         if tree is None:
             continue
         card = validate(Claim, tree.data, tree, path, problems)

@@ -63,7 +63,7 @@ def _markdown_links(value: str) -> str:
 
 def _partial_date(value: Any) -> str:
     if isinstance(value, dt.datetime):
-        raise ValueError("give a date without a time, like 2018-08-29")
+        raise ValueError("must be a date without a time, like 2018-08-29")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:

@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.load.limits import MAX_TEXT_BYTES
 from generator.load.text import TextError, read_text
 from generator.problems import START, Problems
 
@@ -31,7 +32,7 @@ class OriginalText:
 
 def read_original(path: Path, problems: Problems) -> OriginalText | None:
     try:
-        text = read_text(path)
+        text = read_text(path, MAX_TEXT_BYTES)
     except TextError as error:
         problems.add(path, error.position, error.message)
         return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.load.limits import megabytes
 from generator.problems import Position
 
 BOM = b"\xef\xbb\xbf"
@@ -19,9 +20,13 @@ class TextError(Exception):
         self.message = message
 
 
-def read_text(path: Path) -> str:
-    """The file's text with the BOM dropped and line endings made ``\\n``."""
-    data = path.read_bytes()
+def read_text(path: Path, limit: int) -> str:
+    """The file's text with the BOM dropped and line endings made ``\\n``; at most ``limit`` bytes."""
+    with path.open("rb") as file:
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise TextError(Position(1, 1), f"this file is larger than {megabytes(limit)}, the limit: "
+                                        "split it into smaller files")
     if data.startswith(BOM):
         data = data[len(BOM) :]
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import typing
+import unicodedata
 from pathlib import Path
 from typing import Any, TypeVar, get_args, get_origin
 
@@ -37,6 +38,8 @@ def describe(detail: dict, loc: Loc, model: type[BaseModel], base: Loc,
              tree: YamlTree) -> tuple[Position, str]:
     kind = detail["type"]
     value = detail.get("input")
+    if isinstance(value, str):
+        value = visible(value)
     name = field_name(loc) or "this file"
     if kind == "missing":
         parent = loc[:-1]
@@ -64,8 +67,8 @@ def describe(detail: dict, loc: Loc, model: type[BaseModel], base: Loc,
     if kind == "string_pattern_mismatch":
         if loc and loc[-1] == "language":
             return where, f"`{name}` `{value}` is not a language code such as en, de, ar or zh-Hant"
-        return where, (f"`{name}` `{value}` is not an id: ids use lowercase letters, digits and "
-                       "single hyphens, like `state-department`")
+        return where, (f"`{name}` `{ascii_visible(detail['input'])}` is not an id: ids use lowercase "
+                       "letters, digits and single hyphens, like `state-department`")
     if kind in ("int_type", "int_parsing"):
         return where, f"`{name}` must be a whole number like 2{what_it_is(value)}"
     if kind == "greater_than_equal":
@@ -73,6 +76,22 @@ def describe(detail: dict, loc: Loc, model: type[BaseModel], base: Loc,
     if kind == "value_error":
         return where, f"`{name}` {detail['ctx']['error']}"
     return where, f"`{name}`: {detail['msg']}"
+
+
+def visible(text: str) -> str:
+    """``text`` with invisible and control characters written as escapes, so a look-alike id shows
+    what is wrong with it: ``loaded\\u200b-language``."""
+    hidden = ("Cf", "Zs")
+    return "".join(
+        f"\\u{ord(c):04x}" if not c.isprintable() or (unicodedata.category(c) in hidden and c != " ") else c
+        for c in text
+    )
+
+
+def ascii_visible(text: str) -> str:
+    """For ids, which are plain ASCII: every other character written as an escape, so a Cyrillic
+    look-alike letter shows up (``\\u0430cme``)."""
+    return "".join(c if 32 <= ord(c) < 127 else f"\\u{ord(c):04x}" for c in text)
 
 
 def field_name(loc: Loc) -> str:

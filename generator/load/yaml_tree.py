@@ -12,10 +12,14 @@ from typing import Any
 
 import yaml
 
+from generator.load.limits import MAX_DEPTH, MAX_STRING
 from generator.problems import Position
 
 Loc = tuple[str | int, ...]
 MERGE_TAG = "tag:yaml.org,2002:merge"
+# The only types a card holds; anything else (!!python/..., !!binary, !!set, custom tags) is refused.
+PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in
+                       ("str", "int", "float", "bool", "null", "timestamp", "seq", "map"))
 
 
 @dataclass
@@ -93,6 +97,9 @@ def parse_yaml(text: str) -> YamlTree | None:
         root = loader.get_single_node()
     except YamlProblem:
         raise
+    except RecursionError:
+        raise YamlProblem(Position(1, 1), f"this file is nested too deeply: cards nest at most "
+                                          f"{MAX_DEPTH} levels") from None
     except yaml.MarkedYAMLError as error:
         raise YamlProblem(mark_position(error.problem_mark), describe_yaml_error(error)) from None
     except yaml.YAMLError as error:  # reader errors: control characters
@@ -125,8 +132,16 @@ def describe_yaml_error(error: yaml.YAMLError) -> str:
     context = getattr(error, "context", None)
     if "found character '\\t'" in problem or "'\\t'" in problem:
         return "a tab is not allowed for indentation in YAML: indent with spaces"
+    if "expected a single document" in f"{problem} {context}":
+        return "this file holds more than one YAML document (a `---` line): keep one card per file"
     hint = ""
-    if "mapping values are not allowed" in problem:
+    if "expected <block end>" in problem:
+        hint = ": check that this line is indented like the lines around it"
+    elif "while parsing a flow mapping" in str(context):
+        hint = ": close the `{` with `}` on the same line"
+    elif "while parsing a flow sequence" in str(context):
+        hint = ": close the `[` with `]` on the same line"
+    elif "mapping values are not allowed" in problem:
         hint = ": a value containing `: ` must be put in quotes"
     elif "could not find expected ':'" in problem:
         hint = ": each line needs `key: value`"
@@ -139,6 +154,12 @@ def describe_yaml_error(error: yaml.YAMLError) -> str:
 
 
 def _plain(node: yaml.Node, loc: Loc, tree: YamlTree, loader: yaml.SafeLoader) -> Any:
+    if node.tag not in PLAIN_TAGS:
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise YamlProblem(mark_position(node.start_mark), f"tag `{shown}` is not allowed: remove it")
+    if len(loc) > MAX_DEPTH:
+        raise YamlProblem(mark_position(node.start_mark),
+                          f"nested more than {MAX_DEPTH} levels deep: cards are flat data, remove a level")
     if isinstance(node, yaml.MappingNode):
         return _plain_mapping(node, loc, tree, loader)
     if isinstance(node, yaml.SequenceNode):
@@ -174,11 +195,16 @@ def _plain_mapping(node: yaml.MappingNode, loc: Loc, tree: YamlTree, loader: yam
 
 
 def _scalar(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
-    if node.tag.startswith("!") or not node.tag.startswith("tag:yaml.org,2002:"):
-        raise YamlProblem(mark_position(node.start_mark), f"tag `{node.tag}` is not allowed: remove it")
+    if node.tag not in PLAIN_TAGS:
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise YamlProblem(mark_position(node.start_mark), f"tag `{shown}` is not allowed: remove it")
+    if isinstance(node, yaml.ScalarNode) and len(node.value) > MAX_STRING:
+        raise YamlProblem(mark_position(node.start_mark),
+                          f"this text is {len(node.value):,} characters long; the limit is {MAX_STRING:,}: "
+                          "shorten it or link to the full text")
     try:
         return loader.construct_object(node, deep=True)
-    except (ValueError, yaml.constructor.ConstructorError) as error:
+    except (ValueError, OverflowError, yaml.constructor.ConstructorError) as error:
         raise YamlProblem(
             mark_position(node.start_mark),
             f"`{node.value}` cannot be read ({error}): put it in quotes if it is text",

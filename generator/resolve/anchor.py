@@ -7,10 +7,17 @@ document order. Failures name the closest passage so the author can see what dif
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.load.limits import MAX_MATCHES
 from generator.load.original import Paragraph
 from generator.resolve.normalize import Normalized, normalize, normalize_quote
+
+# Characters difflib may compare for one quote (paragraph length times quote length, summed) before the
+# search for the closest passage falls back to rough_window, so no quote can stall a build.
+DIFF_BUDGET = 5_000_000
+SHOWN_QUOTE = 300  # longer quotes get a shorter message
 
 
 @dataclass(frozen=True)
@@ -41,8 +48,9 @@ class AnchoredText:
             return AnchorFailure(self.explain_missing(needle))
         if occurrence is None:
             if len(matches) > 1:
+                times = f"{len(matches)} times" + (" or more" if len(matches) >= MAX_MATCHES else "")
                 return AnchorFailure(
-                    f"`quote` occurs {len(matches)} times (at {self.describe_lines(matches)}): "
+                    f"`quote` occurs {times} (at {self.describe_lines(matches[:20])}): "
                     "add `occurrence: N` to pick one, or quote more words"
                 )
             occurrence = 1
@@ -56,10 +64,11 @@ class AnchoredText:
         return Anchor(number, source_start, source_end)
 
     def matches(self, needle: str) -> list[tuple[int, int]]:
-        found = []
+        """Where ``needle`` starts, in document order (at most MAX_MATCHES: enough to count on)."""
+        found: list[tuple[int, int]] = []
         for paragraph, normalized in zip(self.paragraphs, self.normalized, strict=True):
             start = normalized.text.find(needle)
-            while start != -1:
+            while start != -1 and len(found) < MAX_MATCHES:
                 found.append((paragraph.number, start))
                 start = normalized.text.find(needle, start + 1)
         return found
@@ -77,17 +86,24 @@ class AnchoredText:
         if closest is None:
             return "`quote` is not in original.txt: copy the passage exactly"
         line, passage = closest
+        if len(needle) > SHOWN_QUOTE:  # a long quote: say where, not every difference
+            return (f"`quote` is not in original.txt; the closest passage starts on line {line}: "
+                    f'"{passage[:80]}…"')
         return (f'`quote` is not in original.txt; the closest passage is on line {line}: "{passage}"'
                 f"{first_difference(passage, needle)}")
 
     def closest_passage(self, needle: str) -> tuple[int, str] | None:
         """The paragraph window most like ``needle``, anchored on their longest common run."""
         best: tuple[float, int, str] | None = None
+        matcher = difflib.SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(needle)  # indexed once, compared with every paragraph
+        budget = DIFF_BUDGET if len(needle) <= SHOWN_QUOTE else 0
         for paragraph, normalized in zip(self.paragraphs, self.normalized, strict=True):
-            window = aligned_window(normalized.text, needle)
+            budget -= len(normalized.text) * len(needle)
+            window, score = (aligned_window(normalized.text, needle, matcher) if budget >= 0
+                             else rough_window(normalized.text, needle))
             if not window:
                 continue
-            score = difflib.SequenceMatcher(None, window, needle, autojunk=False).ratio()
             if best is None or score > best[0]:
                 best = (score, paragraph.line, window)
         if best is None or best[0] < 0.3:
@@ -95,21 +111,46 @@ class AnchoredText:
         return best[1], best[2]
 
 
-def aligned_window(text: str, needle: str) -> str:
-    """The stretch of ``text`` that lines up with ``needle``, anchored on their longest common run."""
-    longest = difflib.SequenceMatcher(None, text, needle, autojunk=False).find_longest_match(
-        0, len(text), 0, len(needle))
+def aligned_window(text: str, needle: str, matcher: difflib.SequenceMatcher) -> tuple[str, float]:
+    """The stretch of ``text`` that lines up with ``needle``, anchored on their longest common run,
+    and how alike the two are (0 to 1). ``matcher`` already holds ``needle`` as its second sequence."""
+    matcher.set_seq1(text)
+    longest = matcher.find_longest_match(0, len(text), 0, len(needle))
     if longest.size == 0:
-        return ""
+        return "", 0.0
     slack = len(needle) // 2 + 10
     low = max(0, longest.a - longest.b - slack)
     region = text[low:longest.a + len(needle) - longest.b + slack]
+    matcher.set_seq1(region)
     # Runs of one or two characters match by chance; only longer runs decide where the window lies.
-    blocks = [b for b in difflib.SequenceMatcher(None, region, needle, autojunk=False).get_matching_blocks()
-              if b.size >= 3] or [difflib.Match(longest.a - low, longest.b, longest.size)]
+    blocks = [b for b in matcher.get_matching_blocks() if b.size >= 3] or [
+        difflib.Match(longest.a - low, longest.b, longest.size)]
     start = max(0, blocks[0].a - blocks[0].b)
     end = blocks[-1].a + blocks[-1].size + len(needle) - blocks[-1].b - blocks[-1].size
-    return region[start:end]
+    window = region[start:end]
+    matcher.set_seq1(window)
+    return window, matcher.ratio()
+
+
+def rough_window(text: str, needle: str) -> tuple[str, float]:
+    """For long texts, where difflib would take too long: anchor on the longest prefix or suffix of
+    the quote that the text contains, found by halving (each step one substring search)."""
+    def longest(part: Callable[[int], str]) -> tuple[int, int]:
+        low, high, where = 0, len(needle), -1
+        while low < high:
+            middle = (low + high + 1) // 2
+            found = text.find(part(middle))
+            if found == -1:
+                high = middle - 1
+            else:
+                low, where = middle, found
+        return low, where
+    head, head_at = longest(lambda n: needle[:n])
+    tail, tail_at = longest(lambda n: needle[len(needle) - n:])
+    if max(head, tail) < 3:
+        return "", 0.0
+    start = head_at if head >= tail else max(0, tail_at + tail - len(needle))
+    return text[start:start + len(needle)], min(1.0, (head + tail) / len(needle))
 
 
 def first_difference(passage: str, quote: str, context: int = 12) -> str:

@@ -1,0 +1,18 @@
+"""Bounds on what a content tree may hold, so no input can hang the build or exhaust memory.
+
+Cards arrive from strangers' pull requests; every limit below fails with a clear line instead. They
+are far above what an honest article needs (the largest example card is under 5 KB).
+"""
+
+from __future__ import annotations
+
+MAX_YAML_BYTES = 2_000_000  # one YAML file (organizations.yaml can list hundreds of bodies)
+MAX_TEXT_BYTES = 2_000_000  # one original.txt
+MAX_DEPTH = 16  # nesting of mappings and lists in one file; cards need 4
+MAX_STRING = 20_000  # characters in one text value
+MAX_CARDS = 50_000  # claim cards in the whole content tree
+MAX_MATCHES = 10_000  # quote matches kept while anchoring one card
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"

@@ -6,6 +6,7 @@ Each stage appends to a shared list instead of raising, so an author sees every 
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +29,19 @@ class Problem:
     def line(self, relative_to: Path | None = None) -> str:
         """The author-facing line; the path is shown relative to the current folder."""
         where = f"{display_path(self.path, relative_to)}:{self.position.line}:{self.position.column}"
-        return f"{where}: {self.message}"
+        return one_line(f"{where}: {self.message}")
+
+
+def one_line(text: str) -> str:
+    """Line breaks and control characters (from a file name or a quoted key) written as escapes, so
+    every problem stays exactly one line."""
+    return "".join(
+        ESCAPES.get(c) or (f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c)
+        for c in text
+    )
+
+
+ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def display_path(path: Path, relative_to: Path | None = None) -> str:

@@ -90,6 +90,5 @@ def test_check_json_format_for_tools(tmp_path: Path) -> None:
         "path": "content/articles/lavrov-idlib-warning/claims/naval-build-up.yaml",
         "line": 8, "column": 13,
         "message": "`assessment` must be one of: accurate, misleading, misattributed, unsupported, false, "
-                   "opinion; YAML reads a bare yes/no/true/false/on/off as a yes-or-no value, not one of "
-                   "these words",
+                   "opinion; YAML reads a bare `no` as a yes-or-no value, not one of these words",
     }]

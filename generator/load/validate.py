@@ -60,8 +60,12 @@ def describe(detail: dict, loc: Loc, model: type[BaseModel], base: Loc,
     if kind == "literal_error":
         allowed = [str(a) for a in literal_values(model, detail["loc"])]
         if isinstance(value, bool):
-            return where, (f"`{name}` must be one of: {', '.join(allowed)}; YAML reads a bare "
-                           "yes/no/true/false/on/off as a yes-or-no value, not one of these words")
+            written = tree.bool_spellings.get(loc, str(value).lower())
+            if written in allowed:
+                return where, (f"YAML reads a bare {written} as a yes-or-no value: write "
+                               f'`{loc[-1]}: "{written}"`, in quotes')
+            return where, (f"`{name}` must be one of: {', '.join(allowed)}; YAML reads a bare `{written}` "
+                           "as a yes-or-no value, not one of these words")
         return where, (f"`{name}` must be one of: {', '.join(allowed)}; "
                        f"`{value}` is not{did_you_mean(str(value), allowed)}")
     if kind == "string_pattern_mismatch":

@@ -35,6 +35,8 @@ class YamlTree:
     data: Any
     places: dict[Loc, Located] = field(default_factory=dict)
     empty_keys: set[Loc] = field(default_factory=set)
+    # How a yes-or-no value was written (`no`, `Off`, `false`), to name it in messages.
+    bool_spellings: dict[Loc, str] = field(default_factory=dict)
 
     def value_at(self, loc: Loc) -> Position:
         return self._nearest(loc).value
@@ -168,7 +170,10 @@ def _plain(node: yaml.Node, loc: Loc, tree: YamlTree, loader: yaml.SafeLoader) -
             tree.places[(*loc, index)] = Located(mark_position(item.start_mark))
             items.append(_plain(item, (*loc, index), tree, loader))
         return items
-    return _scalar(node, loader)
+    value = _scalar(node, loader)
+    if isinstance(value, bool):
+        tree.bool_spellings[loc] = node.value
+    return value
 
 
 def _plain_mapping(node: yaml.MappingNode, loc: Loc, tree: YamlTree, loader: yaml.SafeLoader) -> dict:

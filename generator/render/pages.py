@@ -8,6 +8,7 @@ HTML only through autoescaping or the safe Markdown renderer.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +64,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=isolate_bidi,
     )
     env.filters["human_date"] = human_date
     env.filters["plain"] = plain_text
@@ -74,6 +76,17 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
 class Rendered:
     files: dict[str, str] = field(default_factory=dict)  # path under docs/ → text
     failures: dict[str, TemplateProblem] = field(default_factory=dict)  # page URL → why it failed
+
+
+# Direction overrides and embeddings (U+202A-U+202E, U+2066-U+2069) in a card could reverse the
+# text after them; an isolate around the value keeps their effect inside it.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def isolate_bidi(value: Any) -> Any:
+    if isinstance(value, str) and not isinstance(value, Markup) and BIDI_CONTROLS.search(value):
+        return f"\u2068{value}\u2069"
+    return value
 
 
 def render_site(site: Site, templates_dir: Path, options: RenderOptions) -> Rendered:

@@ -43,6 +43,10 @@ def extra_css(templates_dir: Path) -> list[str]:
     return [asset_path(templates_dir, p) for p in asset_files(templates_dir) if p.suffix == ".css"]
 
 
+def extra_javascript(templates_dir: Path) -> list[str]:
+    return [asset_path(templates_dir, p) for p in asset_files(templates_dir) if p.suffix == ".js"]
+
+
 def markdown_settings(extensions: Iterable[Any], configs: Mapping[str, Any] | None
                       ) -> tuple[tuple[str, ...], dict[str, Any]]:
     """Extension names and their settings, from either MkDocs' parsed form or raw YAML items."""

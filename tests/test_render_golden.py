@@ -17,11 +17,14 @@ from conftest import FIXTURES, REPO
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 OPTIONS = RenderOptions(site_name="Test site", site_url="https://example.org/explainer/",
+                        repository="https://github.com/example/explainer",
                         markdown_extensions=("abbr", "sane_lists"))
 PAGES = [
     "articles/index.md",
     "articles/nested/index.md",
     "articles/nested/claims/outer/index.md",
+    "articles/nested/exercise/index.md",
+    "articles/nested/teacher/index.md",
     "articles/arabic/index.md",
     "organizations/index.md",
     "organizations/agency/index.md",

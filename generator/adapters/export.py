@@ -7,6 +7,7 @@ serves) and an ``mkdocs.yml`` with the plugin removed, so MkDocs, ProperDocs or 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -16,7 +17,7 @@ import yaml
 
 from generator.pipeline import build_site
 from generator.render import RenderOptions
-from generator.site_config import NOT_IN_NAV_PATTERNS, extra_css, markdown_settings
+from generator.site_config import NOT_IN_NAV_PATTERNS, extra_css, extra_javascript, markdown_settings
 
 MARKER = ".explainer-export"
 
@@ -74,7 +75,10 @@ def run(args: argparse.Namespace) -> int:
     content_dir = base / plugin.get("content_dir", "content")
     templates_dir = base / plugin.get("templates_dir", "templates")
     extensions, configs = markdown_settings(config.get("markdown_extensions") or [], None)
-    options = RenderOptions(site_name=config.get("site_name", ""), site_url=config.get("site_url") or "",
+    extra = resolve_env(config.get("extra")) or {}
+    options = RenderOptions(site_name=resolve_env(config.get("site_name")) or "",
+                            site_url=resolve_env(config.get("site_url")) or "",
+                            repository=str(extra.get("repository") or "") if isinstance(extra, dict) else "",
                             markdown_extensions=extensions, markdown_configs=configs)
     build = build_site(content_dir, templates_dir, options)
     lines = build.problems.lines()
@@ -86,6 +90,19 @@ def run(args: argparse.Namespace) -> int:
     print(f"Exported {len(build.files)} generated files to {target}; build it with "
           f"`mkdocs build -f {target / 'mkdocs.yml'}`.", file=sys.stderr)
     return 0
+
+
+def resolve_env(value: Any) -> Any:
+    """The value MkDocs would see: ``!ENV [NAME, ..., default]`` looks its names up in turn."""
+    if isinstance(value, Tagged) and value.tag == "!ENV":
+        names = value.value if isinstance(value.value, list) else [value.value]
+        for name in names[:-1] if len(names) > 1 else names:
+            if isinstance(name, str) and os.environ.get(name) is not None:
+                return os.environ[name]
+        return names[-1] if len(names) > 1 else None
+    if isinstance(value, dict):
+        return {k: resolve_env(v) for k, v in value.items()}
+    return value
 
 
 def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
@@ -106,6 +123,8 @@ def plugin_free(config: dict[str, Any], templates_dir: Path) -> dict[str, Any]:
     exported.pop("site_dir", None)
     css = list(config.get("extra_css") or [])
     exported["extra_css"] = css + [c for c in extra_css(templates_dir) if c not in css]
+    scripts = list(config.get("extra_javascript") or [])
+    exported["extra_javascript"] = scripts + [s for s in extra_javascript(templates_dir) if s not in scripts]
     patterns = [p for p in (config.get("not_in_nav") or "").splitlines() if p.strip()]
     patterns += [p for p in NOT_IN_NAV_PATTERNS if p not in patterns]
     exported["not_in_nav"] = "\n".join(patterns) + "\n"

@@ -21,7 +21,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.pipeline import Build, build_site
 from generator.render import RenderOptions
-from generator.site_config import ASSET_PREFIX, IN_NAV, extra_css, markdown_settings, walk_order
+from generator.site_config import (
+    ASSET_PREFIX,
+    IN_NAV,
+    extra_css,
+    extra_javascript,
+    markdown_settings,
+    walk_order,
+)
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -49,11 +56,15 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         for css in extra_css(self.templates_dir):
             if css not in config.extra_css:
                 config.extra_css.append(css)
+        for script in extra_javascript(self.templates_dir):
+            if script not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(script)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         extensions, configs = markdown_settings(config.markdown_extensions, config.mdx_configs)
         options = RenderOptions(site_name=config.site_name, site_url=config.site_url or "",
+                                repository=str(config.extra.get("repository") or ""),
                                 markdown_extensions=extensions, markdown_configs=configs)
         build = build_site(self.content_dir, self.templates_dir, options, preview=self.serving)
         self.report(build)

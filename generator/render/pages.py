@@ -24,16 +24,12 @@ from generator.render.markdown_fields import ContentMarkdown
 from generator.render.text import anchor_id, human_date, plain_text, text_direction
 from generator.resolve import Card, ResolvedArticle, Site
 
-TEMPLATES = (
-    "articles.html", "reading.html", "claim.html", "organizations.html", "organization.html",
-    "techniques.html", "technique.html", "glossary.html", "corrections.html",
-)
-
 
 @dataclass(frozen=True)
 class RenderOptions:
     site_name: str = "Explainer"
     site_url: str = ""
+    repository: str = ""  # https://github.com/<owner>/<repo>: "Suggest a correction" opens an issue there
     markdown_extensions: tuple[str, ...] = ()
     markdown_configs: dict[str, Any] = field(default_factory=dict)
 
@@ -128,6 +124,7 @@ def plan_pages(site: Site, indexes: Indexes) -> list[Page]:
     ]
     for article in site.articles:
         pages.append(reading_page(article))
+        pages.extend(article_companions(article))
         pages.extend(claim_page(article, card) for card in article.cards)
     for org_id, org in site.organizations.items():
         pages.append(Page(urls.organization_url(org_id), "organization.html", org.name,
@@ -147,6 +144,19 @@ def reading_page(article: ResolvedArticle) -> Page:
                 plain_text(article.meta.summary),
                 {"article": article, "language": language, "direction": text_direction(language)},
                 hide=("navigation", "toc"))
+
+
+def article_companions(article: ResolvedArticle) -> list[Page]:
+    """The exercise (notes closed) and the teacher guide of an article."""
+    reading = reading_page(article)
+    title = article.meta.title
+    return [
+        Page(urls.exercise_url(article.id), "exercise.html", f"Exercise: {title}",
+             f"Read it first with the notes closed, then check: {reading.description}", reading.context,
+             hide=("navigation", "toc")),
+        Page(urls.teacher_url(article.id), "teacher.html", f"Teacher guide: {title}",
+             f"Objectives, a lesson flow and discussion questions for: {title}", reading.context),
+    ]
 
 
 def claim_page(article: ResolvedArticle, card: Card) -> Page:
@@ -175,6 +185,8 @@ def render_page(env: jinja2.Environment, md: ContentMarkdown, page: Page, site: 
         "page": page,
         "site": site,
         "site_name": options.site_name,
+        "repository": options.repository.rstrip("/"),
+        "page_url": urls.absolute(options.site_url, page.url),
         "link": lambda url: urls.relative(page.url, url),
         "urls": urls,
         "md": lambda text: Markup(md.render(text, root)),
@@ -199,7 +211,8 @@ def make_highlighter(page: Page) -> Callable[[ResolvedArticle, int], Markup]:
     def paragraph_html(article: ResolvedArticle, number: int, only: Card | None = None) -> Markup:
         cards = [only] if only else article.cards_in(number)
         text = article.paragraphs[number - 1].text
-        note_link = "#claim-{id}" if page.url == urls.article_url(article.id) else None
+        same_page = page.url in (urls.article_url(article.id), urls.exercise_url(article.id))
+        note_link = "#claim-{id}" if same_page else None
         return highlight(text, cards, lambda card: ref_marker(card, note_link, page, article))
     return paragraph_html
 

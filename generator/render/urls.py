@@ -16,6 +16,14 @@ def article_url(article_id: str) -> str:
     return f"/articles/{article_id}/"
 
 
+def exercise_url(article_id: str) -> str:
+    return f"/articles/{article_id}/exercise/"
+
+
+def teacher_url(article_id: str) -> str:
+    return f"/articles/{article_id}/teacher/"
+
+
 def claim_url(article_id: str, claim_id: str) -> str:
     return f"/articles/{article_id}/claims/{claim_id}/"
 

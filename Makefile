@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint chromium golden screenshots clean
+.PHONY: serve build test check lint chromium golden screenshots bench clean
 
 serve: $(VENV)/.installed  ## install, then preview the example at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
@@ -25,6 +25,9 @@ lint: $(VENV)/.installed-test
 
 golden: $(VENV)/.installed-test  ## rewrite the render goldens on purpose; review the diff by eye
 	UPDATE_GOLDEN=1 $(BIN)/pytest tests/test_render_golden.py
+
+bench: $(VENV)/.installed-test chromium  ## measure speed and weight at 10, 100 and 1,000 articles
+	$(BIN)/python bench/run.py
 
 screenshots: $(VENV)/.installed-test chromium  ## photograph the example's reading page for the README
 	$(BIN)/python tools/screenshots.py

@@ -119,3 +119,12 @@ def test_template_error_names_the_template_and_line(tmp_path: Path) -> None:
     assert build.returncode == 1
     assert re.search(r"templates/glossary\.html:\d+:1: template error: ", build.stderr), build.stderr
     shutil.rmtree(project)
+
+
+def test_search_index_holds_each_text_once(built_example: Path) -> None:
+    """Claim, exercise and teacher pages repeat the reading page's text; the index every visitor
+    downloads leaves them out."""
+    index = json.loads((built_example / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(loc.startswith(f"articles/{ARTICLE}/") for loc in locations)
+    assert not [loc for loc in locations if "/claims/" in loc or "/exercise/" in loc or "/teacher/" in loc]

@@ -111,3 +111,16 @@ def test_markdown_fields_never_emit_markup_from_the_text(text: str) -> None:
     assert not re.search(r"<[a-z][^>]*\son[a-z]+\s*=", html, re.IGNORECASE)
     for href in re.findall(r'href="([^"]*)"', html):
         assert href.startswith(("http://", "https://", "../")), href
+
+
+PLAIN_MARKDOWN = ContentMarkdown(("abbr", "admonition", "def_list", "footnotes", "sane_lists", "toc"))
+
+
+@PROPERTY
+@given(st.text(st.sampled_from(list("abcXYZ019 .,;:'\"?()-+$%/—…éß\t\n#*_>")), max_size=60))
+def test_plain_prose_shortcut_gives_the_same_html_as_markdown(text: str) -> None:
+    from generator.render.markdown_fields import plain_paragraph
+
+    shortcut = plain_paragraph(text)
+    if shortcut is not None:
+        assert shortcut == PLAIN_MARKDOWN._md.reset().convert(text)

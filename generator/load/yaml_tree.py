@@ -91,6 +91,37 @@ class _PlainComposer(yaml.SafeLoader):
 
 def parse_yaml(text: str) -> YamlTree | None:
     """Parse one YAML document; ``None`` for a file with no content at all."""
+    fast = _compose_fast(text)
+    root, loader = fast if fast is not None else _compose_careful(text)
+    if root is None:
+        return None
+    tree = YamlTree(data=None)
+    tree.data = _plain(root, (), tree, loader)
+    tree.places.setdefault((), Located(mark_position(root.start_mark)))
+    return tree
+
+
+def _compose_fast(text: str) -> tuple[yaml.Node | None, yaml.SafeLoader] | None:
+    """libyaml's C parser, many times faster than PyYAML's own, for the common case of a clean
+    file. ``None`` sends anything unusual (an anchor, an alias, any error) to the careful path,
+    which reports it with PyYAML's precise messages."""
+    if not yaml.__with_libyaml__:
+        return None
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):  # no expansion happens here
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+                return None
+        loader = yaml.CSafeLoader(text)
+        try:
+            return loader.get_single_node(), loader
+        finally:
+            loader.dispose()
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None
+
+
+def _compose_careful(text: str) -> tuple[yaml.Node | None, yaml.SafeLoader]:
+    """PyYAML's Python parser, with anchors and aliases refused as they are met."""
     try:
         loader = _PlainComposer(text)  # the reader checks for forbidden characters right away
     except yaml.reader.ReaderError as error:
@@ -111,12 +142,7 @@ def parse_yaml(text: str) -> YamlTree | None:
         raise YamlProblem(position, describe_yaml_error(error)) from None
     finally:
         loader.dispose()
-    if root is None:
-        return None
-    tree = YamlTree(data=None)
-    tree.data = _plain(root, (), tree, loader)
-    tree.places.setdefault((), Located(mark_position(root.start_mark)))
-    return tree
+    return root, loader
 
 
 def _offset_position(text: str, offset: int) -> Position:

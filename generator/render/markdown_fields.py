@@ -8,6 +8,7 @@ extension such as ``attr_list`` cannot add event handlers.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable
 
@@ -22,6 +23,20 @@ UNSAFE_EXTENSIONS = frozenset({
     "attr_list", "md_in_html", "markdown.extensions.attr_list", "markdown.extensions.md_in_html",
     "pymdownx.snippets", "pymdownx.blocks.html", "markdown.extensions.toc", "toc",
 })
+# Stands for the page's path to the site root in converted HTML, so one conversion serves every page.
+SITE_ROOT = "\ue000site-root\ue000/"
+# Text with none of these characters and no line break is one plain paragraph in any Markdown.
+MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>&!#|~:=\ue000]|^\s*([-+>]|\d+[.)])|^ {4}|\n|https?://|www\.")
+
+
+def plain_paragraph(text: str) -> str | None:
+    """``<p>text</p>`` when ``text`` is plain prose, which is most context notes: Markdown's own
+    conversion would give the same bytes, slower."""
+    if not text or text != text.strip() or "\t" in text or MARKDOWN_SYNTAX.search(text):
+        return None
+    return f"<p>{text}</p>"
+
+
 ALLOWED_ATTRIBUTES = frozenset({"href", "title", "class", "lang", "dir", "colspan", "rowspan", "align"})
 
 
@@ -60,29 +75,26 @@ class ContentMarkdown:
 
     def __init__(self, extensions: Iterable[str] = (), configs: dict | None = None) -> None:
         safe = [name for name in extensions if name not in UNSAFE_EXTENSIONS]
-        self.root = "./"
         self._md = markdown.Markdown(
             extensions=[*safe, _SafeContent(self)],
             extension_configs={k: v for k, v in (configs or {}).items() if k in safe},
         )
-        self._cache: dict[tuple[str, str, bool], str] = {}
+        self._cache: dict[str, str] = {}
 
     def render(self, text: str, root: str, inline: bool = False) -> str:
         """HTML for ``text`` on a page whose relative path to the site root is ``root``."""
-        key = (text, root, inline)
-        if key not in self._cache:
-            self.root = root
-            html = self._md.reset().convert(text)
-            if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-                html = html[3:-4]
-            self._cache[key] = html
-        return self._cache[key]
+        html = self._cache.get(text)
+        if html is None:  # each text is converted once; only the site root differs between pages
+            html = self._cache[text] = plain_paragraph(text) or self._md.reset().convert(text)
+        if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        return html.replace(SITE_ROOT, root) if SITE_ROOT in html else html
 
     def rewrite_link(self, element: etree.Element, href: str) -> None:
         if is_web_url(href):
             return
         if is_site_path(href):
-            element.set("href", self.root + href.lstrip("/"))
+            element.set("href", SITE_ROOT + href.lstrip("/"))
             return
         del element.attrib["href"]  # refused by validation; never emitted if it slips through
         element.tag = "span"

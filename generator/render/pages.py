@@ -42,6 +42,9 @@ class Page:
     description: str
     context: dict[str, Any]
     hide: tuple[str, ...] = ()
+    # Pages whose text the reading page already holds stay out of the search index, which every
+    # visitor's browser downloads.
+    searchable: bool = True
 
 
 class TemplateProblem(Exception):
@@ -153,9 +156,10 @@ def article_companions(article: ResolvedArticle) -> list[Page]:
     return [
         Page(urls.exercise_url(article.id), "exercise.html", f"Exercise: {title}",
              f"Read it first with the notes closed, then check: {reading.description}", reading.context,
-             hide=("navigation", "toc")),
+             hide=("navigation", "toc"), searchable=False),
         Page(urls.teacher_url(article.id), "teacher.html", f"Teacher guide: {title}",
-             f"Objectives, a lesson flow and discussion questions for: {title}", reading.context),
+             f"Objectives, a lesson flow and discussion questions for: {title}", reading.context,
+             searchable=False),
     ]
 
 
@@ -168,6 +172,7 @@ def claim_page(article: ResolvedArticle, card: Card) -> Page:
          "direction": text_direction(article.meta.language),
          "previous": article.cards[index - 1] if index > 0 else None,
          "next": article.cards[index + 1] if index + 1 < len(article.cards) else None},
+        searchable=False,
     )
 
 
@@ -245,13 +250,21 @@ def front_matter(page: Page) -> str:
              f"description: {yaml_string(page.description)}"]
     if page.hide:
         lines.append(f"hide: {json.dumps(list(page.hide))}")
+    if not page.searchable:
+        lines.append("search:\n  exclude: true")
     return "\n".join(lines) + "\n---\n\n"
+
+
+SAFE_IN_YAML_QUOTES = re.compile(r'[^"\\\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]*')
 
 
 def yaml_string(text: str) -> str:
     """A double-quoted YAML scalar: nothing in ``text`` can end it or add a key."""
+    text = " ".join(text.translate(META_LOOKALIKES).split())
+    if SAFE_IN_YAML_QUOTES.fullmatch(text):
+        return f'"{text}"'
     out = []
-    for char in " ".join(text.translate(META_LOOKALIKES).split()):
+    for char in text:
         code = ord(char)
         if char in '\\"':
             out.append("\\" + char)

@@ -5,6 +5,7 @@ Every link is written relative to the page it appears on, so the site works unde
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 
@@ -67,6 +68,7 @@ def root_from(url: str) -> str:
     return "../" * depth or "./"
 
 
+@functools.lru_cache(maxsize=65536)
 def relative(from_url: str, to_url: str) -> str:
     """A link from the page at ``from_url`` to ``to_url`` (both site-absolute)."""
     base = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"

@@ -7,7 +7,9 @@ the author's passage in the text as it was written.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 FOLDS = {
@@ -25,7 +27,7 @@ INVISIBLE = frozenset(
 @dataclass(frozen=True)
 class Normalized:
     text: str
-    origin: tuple[int, ...]  # origin[i] = index in the source string of text[i]
+    origin: Sequence[int]  # origin[i] = index in the source string of text[i]
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The [start, end) span of the source string that normalised text[start:end] came from."""
@@ -36,8 +38,15 @@ def is_space(char: str) -> bool:
     return char.isspace() or unicodedata.category(char) == "Zs"
 
 
+# Anything normalisation changes: a fold, an invisible mark, a space other than " ", or two spaces.
+NEEDS_WORK = re.compile("[" + re.escape("".join(FOLDS) + "".join(sorted(INVISIBLE))) + r"]|[^\S ]|  ")
+
+
 def normalize(source: str) -> Normalized:
     """Normalise ``source`` (already NFC) for matching; runs of space become one space."""
+    if not NEEDS_WORK.search(source) and not any(unicodedata.category(c) == "Zs" and c != " "
+                                                  for c in source if ord(c) > 127):
+        return Normalized(source, range(len(source)))  # most paragraphs: nothing to change
     chars: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(source):
@@ -50,7 +59,7 @@ def normalize(source: str) -> Normalized:
         for out in FOLDS.get(char, char):
             chars.append(out)
             origin.append(index)
-    return Normalized("".join(chars), tuple(origin))
+    return Normalized("".join(chars), origin)
 
 
 def normalize_quote(quote: str) -> str:

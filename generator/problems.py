@@ -9,10 +9,12 @@ import os
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Position:
+class Position(NamedTuple):
+    """1-based line and column (in characters). A tuple: made for every YAML node, so it is cheap."""
+
     line: int = 1
     column: int = 1
 

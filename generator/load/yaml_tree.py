@@ -17,6 +17,7 @@ from generator.problems import Position
 
 Loc = tuple[str | int, ...]
 MERGE_TAG = "tag:yaml.org,2002:merge"
+STR_TAG = "tag:yaml.org,2002:str"
 # The only types a card holds; anything else (!!python/..., !!binary, !!set, custom tags) is refused.
 PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in
                        ("str", "int", "float", "bool", "null", "timestamp", "seq", "map"))
@@ -108,9 +109,10 @@ def _compose_fast(text: str) -> tuple[yaml.Node | None, yaml.SafeLoader] | None:
     if not yaml.__with_libyaml__:
         return None
     try:
-        for event in yaml.parse(text, Loader=yaml.CSafeLoader):  # no expansion happens here
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-                return None
+        if "&" in text or "*" in text:  # an anchor or alias may be there: look at the events
+            for event in yaml.parse(text, Loader=yaml.CSafeLoader):  # no expansion happens here
+                if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+                    return None
         loader = yaml.CSafeLoader(text)
         try:
             return loader.get_single_node(), loader
@@ -233,6 +235,8 @@ def _scalar(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
         raise YamlProblem(mark_position(node.start_mark),
                           f"this text is {len(node.value):,} characters long; the limit is {MAX_STRING:,}: "
                           "shorten it or link to the full text")
+    if node.tag == STR_TAG:
+        return node.value  # what SafeConstructor returns for text, without its bookkeeping
     try:
         return loader.construct_object(node, deep=True)
     except (ValueError, OverflowError, yaml.constructor.ConstructorError) as error:

@@ -79,8 +79,8 @@ def problem_lines(content: Path) -> list[str]:
     return result.problems.lines(relative_to=content.parent)
 
 
-def mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=300)
 

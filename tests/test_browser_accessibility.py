@@ -28,23 +28,15 @@ def report(results) -> str:
     )
 
 
-@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-@pytest.mark.parametrize("width", [WIDE, NARROW])
-@pytest.mark.parametrize("path", EXAMPLE_PAGES)
-def test_example_pages_have_no_axe_violations(browser, example_url: str, path: str, width: int,
-                                              dark: bool) -> None:
-    with visit(browser, example_url + path, width, dark=dark) as v:
-        results = AXE.run(v.page)
-        assert results.violations_count == 0, report(results)
-        v.assert_clean()
+PAGES = [("example_url", path) for path in EXAMPLE_PAGES] + [("fixture_url", path) for path in FIXTURE_PAGES]
 
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 @pytest.mark.parametrize("width", [WIDE, NARROW])
-@pytest.mark.parametrize("path", FIXTURE_PAGES)
-def test_fixture_pages_have_no_axe_violations(browser, fixture_url: str, path: str, width: int,
-                                              dark: bool) -> None:
-    with visit(browser, fixture_url + path, width, dark=dark) as v:
+@pytest.mark.parametrize(("site", "path"), PAGES, ids=[f"{s.split('_')[0]}{p}" for s, p in PAGES])
+def test_every_page_kind_has_no_axe_violations(browser, request: pytest.FixtureRequest, site: str, path: str,
+                                               width: int, dark: bool) -> None:
+    with visit(browser, request.getfixturevalue(site) + path, width, dark=dark) as v:
         results = AXE.run(v.page)
         assert results.violations_count == 0, report(results)
         v.assert_clean()

@@ -24,20 +24,9 @@ REPOSITORY = "https://github.com/example-school/explainer"
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory):
     """The example built as the publish workflow builds it: SITE_URL and REPOSITORY_URL set."""
-    import os
-
     project = make_project(tmp_path_factory.mktemp("published") / "project")
-    env = {"SITE_URL": SITE_URL, "REPOSITORY_URL": REPOSITORY}
-    old = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        result = mkdocs("build", "--strict", "-d", "site", cwd=project)
-    finally:
-        for key, value in old.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    result = mkdocs("build", "--strict", "-d", "site", cwd=project,
+                    env={"SITE_URL": SITE_URL, "REPOSITORY_URL": REPOSITORY})
     assert result.returncode == 0, result.stderr
     site = project / "site"
     with serve_directory(site) as url:

@@ -33,8 +33,9 @@ def script_json(data: Any) -> str:
 
 def claim_review(article: ResolvedArticle, card: Card, options: RenderOptions) -> dict[str, Any]:
     claim = card.claim
-    claimant: dict[str, Any] = {"@type": "Person" if not claim.claimant.organization or claim.claimant.role
-                                else "Organization", "name": claim.claimant.name}
+    # A claimant with a role is a person; one named only by its organization is that organization.
+    is_body = bool(claim.claimant.organization) and not claim.claimant.role
+    claimant: dict[str, Any] = {"@type": "Organization" if is_body else "Person", "name": claim.claimant.name}
     if claim.claimant.role:
         claimant["jobTitle"] = claim.claimant.role
     appearance: dict[str, Any] = {"@type": "CreativeWork", "url": article.meta.url,

@@ -110,4 +110,4 @@ def place(entry: Entry[Claim], text: AnchoredText, problems: Problems) -> Anchor
     return result
 
 
-__all__ = ["Card", "ResolvedArticle", "Site", "Technique", "resolve"]
+__all__ = ["Card", "ResolvedArticle", "Site", "resolve"]

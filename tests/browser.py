@@ -49,6 +49,7 @@ class Visit:
     page: Page
     foreign_requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    requested: list[str] = field(default_factory=list)
 
     def assert_clean(self) -> None:
         assert self.foreign_requests == [], self.foreign_requests
@@ -67,6 +68,7 @@ def visit(browser: Browser, url: str, width: int = WIDE, *, javascript: bool = T
     def guard(route: Route) -> None:
         host = urlsplit(route.request.url).hostname
         if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            record.requested.append(route.request.url)
             route.continue_()
         else:
             record.foreign_requests.append(route.request.url)

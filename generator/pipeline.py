@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.load import load_content
+from generator.load.records import FileRecords
 from generator.problems import Position, Problem, Problems
 from generator.render import RenderOptions, TemplateProblem, notices, render_site
+from generator.render.pages import RenderMemo
 from generator.resolve import Site, resolve
 from generator.site_config import asset_files, asset_path
 
@@ -24,6 +26,15 @@ class Build:
     files: dict[str, str | bytes] = field(default_factory=dict)  # path under docs/ → content
     problems: Problems = field(default_factory=Problems)
     site: Site | None = None
+
+
+@dataclass
+class Memo:
+    """What one ``mkdocs serve`` session keeps from build to build: a rebuild reads, validates and
+    renders only what changed, and gives exactly what a fresh build would."""
+
+    files: FileRecords = field(default_factory=FileRecords)
+    pages: RenderMemo = field(default_factory=RenderMemo)
 
 
 @contextmanager
@@ -39,23 +50,25 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check(content_dir: Path) -> Build:
+def check(content_dir: Path, memo: Memo | None = None) -> Build:
     """Load and resolve only: what ``explainer check`` needs."""
     build = Build()
     with collector_paused():
-        build.site = resolve(load_content(content_dir, build.problems), build.problems)
+        content = load_content(content_dir, build.problems, memo.files if memo else None)
+        build.site = resolve(content, build.problems)
     return build
 
 
 def build_site(content_dir: Path, templates_dir: Path, options: RenderOptions, *,
-               preview: bool = False) -> Build:
+               preview: bool = False, memo: Memo | None = None) -> Build:
     """Every generated file; content with problems is left out and the problems are reported.
 
-    With ``preview`` (``mkdocs serve``), the problems are also shown on the pages they affect.
+    With ``preview`` (``mkdocs serve``), the problems are also shown on the pages they affect; with a
+    ``memo``, what is unchanged since the last build is reused.
     """
-    build = check(content_dir)
+    build = check(content_dir, memo)
     with collector_paused():
-        rendered = render_site(build.site, templates_dir, options)
+        rendered = render_site(build.site, templates_dir, options, memo.pages if memo else None)
     failed_pages = {url: template_problem(templates_dir, why) for url, why in rendered.failures.items()}
     for problem in failed_pages.values():
         build.problems.append(problem)

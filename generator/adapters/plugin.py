@@ -9,6 +9,7 @@ serving the valid part of the site and logs the problems, and reloads on any cha
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -16,10 +17,11 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator.pipeline import Build, build_site
+from generator.adapters.last_build import CompiledTemplates, LastBuild, files_under, fingerprint_of
+from generator.pipeline import Build, Memo, build_site
 from generator.render import RenderOptions
 from generator.site_config import (
     ASSET_PREFIX,
@@ -41,13 +43,26 @@ class PluginConfig(Config):
 
 
 class ExplainerPlugin(BasePlugin[PluginConfig]):
+    """Kept across the rebuilds of ``mkdocs serve`` (it has ``on_startup``), so it can remember them."""
+
     def __init__(self) -> None:
         self.serving = False
+        self.reusing = False  # serving, and not with --dirty (which keeps files MkDocs would clean)
         self.content_dir = Path("content")
         self.templates_dir = Path("templates")
+        self.memo = Memo()
+        self.last = LastBuild()
+        self.compiled = CompiledTemplates()
+        self.surroundings = b""
+        self.built: dict[str, str] = {}  # dest path → Markdown, this build
+        self.reused: dict[str, str] = {}
+        self.page_urls: list[str] = []
+        self.started = 0.0
+        self.site_dir = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.reusing = self.serving and not dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -59,6 +74,15 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         for script in extra_javascript(self.templates_dir):
             if script not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(script)
+        if self.reusing:
+            self.started, self.site_dir = time.perf_counter(), config.site_dir
+            # Everything outside content/ that shapes a page: any change to it rebuilds every page.
+            folders = [Path(config.docs_dir), self.templates_dir]
+            if config.theme.custom_dir:
+                folders.append(Path(config.theme.custom_dir))
+            self.surroundings = fingerprint_of(
+                [Path(config.config_file_path or ""), *files_under(*folders)],
+                str(config.site_url), str(config.extra.get("repository")))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -66,13 +90,48 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         options = RenderOptions(site_name=config.site_name, site_url=config.site_url or "",
                                 repository=str(config.extra.get("repository") or ""),
                                 markdown_extensions=extensions, markdown_configs=configs)
-        build = build_site(self.content_dir, self.templates_dir, options, preview=self.serving)
+        build = build_site(self.content_dir, self.templates_dir, options, preview=self.serving,
+                           memo=self.memo if self.serving else None)
         self.report(build)
+        self.built, self.reused = {}, {}
+        site_dir = Path(config.site_dir)
         for path, text in build.files.items():
             in_nav = path in IN_NAV or path.startswith(ASSET_PREFIX)
-            files.append(File.generated(config, path, content=text, inclusion=(
-                InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV)))
-        return Files(sorted(files, key=lambda file: walk_order(file.src_uri)))
+            file = File.generated(config, path, content=text, inclusion=(
+                InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV))
+            if self.reusing and not in_nav and file.is_documentation_page():
+                if self.last.reusable(site_dir, file.dest_uri, text):
+                    file.inclusion = InclusionLevel.EXCLUDED  # not built: put back in on_post_build
+                    self.reused[file.dest_uri] = text
+                else:
+                    self.built[file.dest_uri] = text
+            files.append(file)
+        files = Files(sorted(files, key=lambda file: walk_order(file.src_uri)))
+        # As the search index writes them: the home page is "", not "./".
+        self.page_urls = [file.url.removeprefix("./") for file in files if file.is_documentation_page()]
+        return files
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.reusing:
+            self.last.set_aside(Path(config.site_dir), self.surroundings)
+
+    def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
+        if self.serving:
+            env.bytecode_cache = self.compiled
+        return env
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.reusing:
+            return
+        self.last.restore(Path(config.site_dir), self.surroundings, {**self.built, **self.reused},
+                          self.page_urls, set(self.reused))
+        log.info(f"explainer: {len(self.built)} generated pages built, {len(self.reused)} unchanged "
+                 f"({self.memo.pages.rendered} rendered) in {time.perf_counter() - self.started:.2f} s")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.reusing:
+            self.last.forget(Path(self.site_dir))  # the next build starts afresh
 
     def report(self, build: Build) -> None:
         for line in build.problems.lines():

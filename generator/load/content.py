@@ -16,8 +16,9 @@ from generator.load.fields import SLUG_RE
 from generator.load.limits import MAX_CARDS, MAX_YAML_BYTES
 from generator.load.models import Article, Claim, Organization, Technique
 from generator.load.original import OriginalText, read_original
+from generator.load.records import FileRecords
 from generator.load.safety import unsafe_entries
-from generator.load.text import TextError, read_text
+from generator.load.text import TextError, digest, read_text
 from generator.load.validate import ascii_visible, validate
 from generator.load.yaml_tree import Loc, YamlProblem, YamlTree, parse_yaml
 from generator.problems import START, Position, Problems
@@ -62,26 +63,48 @@ class Content:
     # Ids each registry declares, valid or not; None when the file itself could not be read.
     # References to them are not reported again: the registry's own error says what to fix.
     declared: dict[str, set[str] | None] = field(default_factory=dict)
+    # Fingerprints of organizations.yaml, techniques.yaml and glossary.yaml.
+    digests: dict[str, bytes] = field(default_factory=dict)
 
 
-def load_content(root: Path, problems: Problems) -> Content:
+@dataclass
+class Reader:
+    """One walk of the content folder: where problems go, the entries never to open, and (under
+    ``mkdocs serve``) the records of earlier builds that let unchanged files be reused."""
+
+    problems: Problems
+    skip: frozenset[Path] = frozenset()
+    records: FileRecords | None = None
+
+    def parse(self, path: Path, text: str) -> YamlTree | None:
+        return self.records.parse(path, text) if self.records else parse_yaml(text)
+
+    def validate(self, model: type[M], data: object, tree: YamlTree, path: Path, base: Loc = ()) -> M | None:
+        if self.records:
+            return self.records.validate(model, data, tree, path, self.problems, base)
+        return validate(model, data, tree, path, self.problems, base)
+
+
+def load_content(root: Path, problems: Problems, records: FileRecords | None = None) -> Content:
     content = Content(root=root)
     if not root.is_dir():
         problems.add(root, START, "content folder not found: create it, or pass --content DIR")
         return content
     skip = unsafe_entries(root, problems)
+    reader = Reader(problems, skip, records)
     for name, model in (("organizations", Organization), ("techniques", Technique)):
         path = root / f"{name}.yaml"
-        tree = read_registry(path, problems, skip)
+        tree = read_registry(path, reader)
         content.declared[name] = set(tree.data) if tree else None
-        setattr(content, name, load_registry(path, tree, model, problems) if tree else {})
-    content.glossary = load_glossary(root / "glossary.yaml", problems, skip)
+        content.digests[name] = tree.digest if tree else b""
+        setattr(content, name, load_registry(path, tree, model, reader) if tree else {})
+    content.glossary = load_glossary(root / "glossary.yaml", reader, content.digests)
     folders = [f for f in visible_children(root / "articles", skip) if f.is_dir()]
     if too_many_cards(root, folders, problems, skip):
         return content
     for folder in folders:
         if check_slug(folder, folder.name, problems):
-            content.articles[folder.name] = load_article(folder, problems, skip)
+            content.articles[folder.name] = load_article(folder, reader)
     return content
 
 
@@ -108,75 +131,81 @@ def check_slug(path: Path, name: str, problems: Problems) -> bool:
     return False
 
 
-def read_yaml(path: Path, problems: Problems, skip: frozenset[Path]) -> YamlTree | None:
+def read_yaml(path: Path, reader: Reader) -> YamlTree | None:
     """The file's YAML tree; ``None`` (after reporting) when it cannot be read."""
-    if path in skip:
+    if path in reader.skip:
         return None  # already reported: a link out of the content folder, or not a regular file
     try:
-        tree = parse_yaml(read_text(path, MAX_YAML_BYTES))
+        text = read_text(path, MAX_YAML_BYTES)
+        tree = reader.parse(path, text)
     except (TextError, YamlProblem) as error:
-        problems.add(path, error.position, error.message)
+        reader.problems.add(path, error.position, error.message)
         return None
     except OSError as error:
-        problems.add(path, START, f"cannot read this file: {error.strerror}")
+        reader.problems.add(path, START, f"cannot read this file: {error.strerror}")
         return None
-    return tree if tree is not None else YamlTree(data=None)
+    tree = tree if tree is not None else YamlTree(data=None)
+    tree.digest = digest(text)
+    return tree
 
 
-def read_registry(path: Path, problems: Problems, skip: frozenset[Path]) -> YamlTree | None:
+def read_registry(path: Path, reader: Reader) -> YamlTree | None:
     """``organizations.yaml`` / ``techniques.yaml``: a mapping of id → entry (it may be empty)."""
-    if not path.is_file() and path not in skip:
-        problems.add(path, START, f"{path.name} is missing: create it (it may be empty)")
+    if not path.is_file() and path not in reader.skip:
+        reader.problems.add(path, START, f"{path.name} is missing: create it (it may be empty)")
         return None
-    tree = read_yaml(path, problems, skip)
+    tree = read_yaml(path, reader)
     if tree is None:
         return None
     if tree.data is None:
-        return YamlTree(data={})
+        return YamlTree(data={}, digest=tree.digest)
     if not isinstance(tree.data, dict):
-        problems.add(path, tree.value_at(()), "this file must map ids to entries (`nato:` then its fields)")
+        reader.problems.add(path, tree.value_at(()),
+                            "this file must map ids to entries (`nato:` then its fields)")
         return None
     return tree
 
 
-def load_registry(path: Path, tree: YamlTree, model: type[M], problems: Problems) -> dict[str, Entry[M]]:
+def load_registry(path: Path, tree: YamlTree, model: type[M], reader: Reader) -> dict[str, Entry[M]]:
     entries = {}
     for key, data in tree.data.items():
         if not SLUG_RE.match(key):
-            problems.add(path, tree.key_at((key,)), f"`{ascii_visible(key)}` is not a valid id: use "
-                                                     "lowercase letters, digits and single hyphens")
+            reader.problems.add(path, tree.key_at((key,)), f"`{ascii_visible(key)}` is not a valid id: use "
+                                                            "lowercase letters, digits and single hyphens")
             continue
-        item = validate(model, data, tree, path, problems, base=(key,))
+        item = reader.validate(model, data, tree, path, base=(key,))
         if item is not None:
             entries[key] = Entry(key, item, path, tree, (key,))
     return entries
 
 
-def load_glossary(path: Path, problems: Problems, skip: frozenset[Path]) -> dict[str, str]:
+def load_glossary(path: Path, reader: Reader, digests: dict[str, bytes]) -> dict[str, str]:
     if not path.is_file():
         return {}
-    tree = read_yaml(path, problems, skip)
+    tree = read_yaml(path, reader)
     if tree is None or tree.data is None:
         return {}
+    digests["glossary"] = tree.digest
     if not isinstance(tree.data, dict):
-        problems.add(path, tree.value_at(()), "glossary.yaml must map each term to its definition")
+        reader.problems.add(path, tree.value_at(()), "glossary.yaml must map each term to its definition")
         return {}
     glossary = {}
     for term, definition in tree.data.items():
         if not isinstance(definition, str) or not definition.strip():
-            problems.add(path, tree.value_at((term,)), f"the definition of `{term}` must be text")
+            reader.problems.add(path, tree.value_at((term,)), f"the definition of `{term}` must be text")
             continue
         glossary[term] = definition
     return glossary
 
 
-def load_article(folder: Path, problems: Problems, skip: frozenset[Path]) -> ArticleFolder:
+def load_article(folder: Path, reader: Reader) -> ArticleFolder:
     article = ArticleFolder(id=folder.name, folder=folder)
+    problems, skip = reader.problems, reader.skip
     meta_path = folder / "article.yaml"
     if meta_path in skip:
         pass  # already reported
     elif meta_path.is_file():
-        article.meta = load_card(meta_path, folder.name, Article, problems, skip)
+        article.meta = load_card(meta_path, folder.name, Article, reader)
     else:
         problems.add(meta_path, START, "article.yaml is missing: run `explainer new article "
                                        f"{folder.name}` or create it")
@@ -188,40 +217,39 @@ def load_article(folder: Path, problems: Problems, skip: frozenset[Path]) -> Art
     else:
         problems.add(text_path, START, "original.txt is missing: paste the article's text into it, "
                                        "one paragraph per line")
-    article.claims, article.drafts = load_claims(folder / "claims", problems, skip)
+    article.claims, article.drafts = load_claims(folder / "claims", reader)
     return article
 
 
-def read_card(path: Path, problems: Problems, skip: frozenset[Path]) -> YamlTree | None:
+def read_card(path: Path, reader: Reader) -> YamlTree | None:
     """A card's YAML, when it is a non-empty mapping; otherwise ``None`` after reporting why."""
-    tree = read_yaml(path, problems, skip)
+    tree = read_yaml(path, reader)
     if tree is None:
         return None
     if tree.data is None or tree.data == {}:
-        problems.add(path, START, "this file is empty: fill in the required fields")
+        reader.problems.add(path, START, "this file is empty: fill in the required fields")
         return None
     if not isinstance(tree.data, dict):
-        problems.add(path, tree.value_at(()), "this file must be a mapping of fields (`key: value` "
-                                              "lines), not a single value or a list")
+        reader.problems.add(path, tree.value_at(()), "this file must be a mapping of fields (`key: value` "
+                                                     "lines), not a single value or a list")
         return None
     return tree
 
 
-def load_card(path: Path, card_id: str, model: type[M], problems: Problems,
-              skip: frozenset[Path]) -> Entry[M] | None:
-    tree = read_card(path, problems, skip)
+def load_card(path: Path, card_id: str, model: type[M], reader: Reader) -> Entry[M] | None:
+    tree = read_card(path, reader)
     if tree is None:
         return None
-    item = validate(model, tree.data, tree, path, problems)
+    item = reader.validate(model, tree.data, tree, path)
     return Entry(card_id, item, path, tree) if item is not None else None
 
 
-def load_claims(folder: Path, problems: Problems, skip: frozenset[Path]
-                ) -> tuple[dict[str, Entry[Claim]], list[tuple[Path, YamlTree]]]:
+def load_claims(folder: Path, reader: Reader) -> tuple[dict[str, Entry[Claim]], list[tuple[Path, YamlTree]]]:
     claims: dict[str, Entry[Claim]] = {}
     drafts: list[tuple[Path, YamlTree]] = []
     seen: dict[str, Path] = {}
-    for path in visible_children(folder, skip):
+    problems = reader.problems
+    for path in visible_children(folder, reader.skip):
         if path.is_dir() or path.suffix not in YAML_SUFFIXES:
             problems.add(path, START, "only claim cards (.yaml or .yml files) belong in claims/: "
                                       "move this elsewhere")
@@ -234,10 +262,10 @@ def load_claims(folder: Path, problems: Problems, skip: frozenset[Path]
             claims.pop(path.stem, None)
             continue
         seen[path.stem] = path
-        tree = read_card(path, problems, skip)
+        tree = read_card(path, reader)
         if tree is None:
             continue
-        card = validate(Claim, tree.data, tree, path, problems)
+        card = reader.validate(Claim, tree.data, tree, path)
         if card is not None:
             claims[path.stem] = Entry(path.stem, card, path, tree)
         else:

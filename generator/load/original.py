@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.load.limits import MAX_TEXT_BYTES
-from generator.load.text import TextError, read_text
+from generator.load.text import TextError, digest, read_text
 from generator.problems import START, Problems
 
 QUOTE_MARKER = "> "
@@ -28,6 +28,7 @@ class Paragraph:
 class OriginalText:
     path: Path
     paragraphs: tuple[Paragraph, ...]
+    digest: bytes = b""
 
 
 def read_original(path: Path, problems: Problems) -> OriginalText | None:
@@ -43,7 +44,7 @@ def read_original(path: Path, problems: Problems) -> OriginalText | None:
     if not paragraphs:
         problems.add(path, START, "original.txt is empty: paste the article's text, one paragraph per line")
         return None
-    return OriginalText(path, paragraphs)
+    return OriginalText(path, paragraphs, digest(text))
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:

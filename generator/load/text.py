@@ -5,6 +5,7 @@ An invalid byte is reported at its own line and column rather than as a decoder 
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from generator.load.limits import megabytes
@@ -44,3 +45,8 @@ def byte_position(data: bytes, offset: int) -> Position:
     line = data.count(b"\n", 0, offset) + 1
     column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
     return Position(line, column)
+
+
+def digest(text: str) -> bytes:
+    """A short fingerprint of a file's text: rebuilds under ``mkdocs serve`` compare them."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()

@@ -38,6 +38,7 @@ class YamlTree:
     empty_keys: set[Loc] = field(default_factory=set)
     # How a yes-or-no value was written (`no`, `Off`, `false`), to name it in messages.
     bool_spellings: dict[Loc, str] = field(default_factory=dict)
+    digest: bytes = b""  # of the file's text, set by the loader
 
     def value_at(self, loc: Loc) -> Position:
         return self._nearest(loc).value

@@ -7,10 +7,11 @@ HTML only through autoescaping or the safe Markdown renderer.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -42,9 +43,41 @@ class Page:
     description: str
     context: dict[str, Any]
     hide: tuple[str, ...] = ()
-    # Pages whose text the reading page already holds stay out of the search index, which every
-    # visitor's browser downloads.
+    # Pages whose text the reading page already holds stay out of the search index.
     searchable: bool = True
+    # Fingerprint of everything the page shows, when it can be known without rendering (see RenderMemo).
+    inputs: bytes | None = None
+
+
+@dataclass
+class RenderMemo:
+    """Pages kept between the builds of one ``mkdocs serve`` session, so that saving one card renders
+    only the pages that show it.
+
+    A page is rendered again when what it shows changed: its article's files, the articles it lists,
+    or organizations/techniques/glossary. A change to any template or option starts afresh.
+    """
+
+    key: bytes = b""
+    env: jinja2.Environment | None = None
+    markdown: ContentMarkdown | None = None
+    pages: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # url → (inputs, text)
+    rendered: int = 0  # pages rendered by the last build, for the log
+
+    def prepare(self, templates_dir: Path, options: RenderOptions) -> None:
+        key = templates_fingerprint(templates_dir, options)
+        if key != self.key or self.env is None:
+            self.key, self.pages = key, {}
+            self.env = make_environment(templates_dir)
+            self.markdown = ContentMarkdown(options.markdown_extensions, options.markdown_configs)
+        self.rendered = 0
+
+
+def templates_fingerprint(templates_dir: Path, options: RenderOptions) -> bytes:
+    digest = hashlib.blake2b(repr(options).encode(), digest_size=16)
+    for path in sorted(p for p in templates_dir.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(templates_dir)).encode() + b"\0" + path.read_bytes())
+    return digest.digest()
 
 
 class TemplateProblem(Exception):
@@ -88,20 +121,35 @@ def isolate_bidi(value: Any) -> Any:
     return value
 
 
-def render_site(site: Site, templates_dir: Path, options: RenderOptions) -> Rendered:
+def render_site(site: Site, templates_dir: Path, options: RenderOptions,
+                memo: RenderMemo | None = None) -> Rendered:
     """Every generated file of the site, keyed by its path under ``docs/``, in sorted order.
 
     A page whose template fails is left out and its failure recorded; the other pages still render.
+    With a ``memo`` (under ``mkdocs serve``), pages whose inputs are unchanged are not rendered again.
     """
-    env = make_environment(templates_dir)
-    md = ContentMarkdown(options.markdown_extensions, options.markdown_configs)
+    if memo is None:
+        env, md, kept = make_environment(templates_dir), ContentMarkdown(
+            options.markdown_extensions, options.markdown_configs), None
+    else:
+        memo.prepare(templates_dir, options)
+        env, md, kept = memo.env, memo.markdown, memo.pages
     indexes = build_indexes(site)
     rendered = Rendered()
     for page in plan_pages(site, indexes):
+        path = urls.source_path(page.url)
+        if kept is not None and page.inputs is not None and kept.get(page.url, (None,))[0] == page.inputs:
+            rendered.files[path] = kept[page.url][1]
+            continue
         try:
-            rendered.files[urls.source_path(page.url)] = render_page(env, md, page, site, indexes, options)
+            rendered.files[path] = render_page(env, md, page, site, indexes, options)
         except TemplateProblem as problem:
             rendered.failures[page.url] = problem
+            continue
+        if memo is not None:
+            memo.rendered += 1
+            if page.inputs is not None:
+                kept[page.url] = (page.inputs, rendered.files[path])
     rendered.files["claims.json"] = structured_data.claims_json(site, options.site_url)
     rendered.files["annotations.jsonld"] = structured_data.annotations_jsonld(site, options.site_url)
     rendered.files = dict(sorted(rendered.files.items()))
@@ -126,19 +174,32 @@ def plan_pages(site: Site, indexes: Indexes) -> list[Page]:
              {"corrections": corrections_newest_first(site)}),
     ]
     for article in site.articles:
-        pages.append(reading_page(article))
-        pages.extend(article_companions(article))
-        pages.extend(claim_page(article, card) for card in article.cards)
+        inputs = shows(site, [article])
+        pages.append(replace(reading_page(article), inputs=inputs))
+        pages.extend(replace(page, inputs=inputs) for page in article_companions(article))
+        pages.extend(replace(claim_page(article, card), inputs=inputs) for card in article.cards)
     for org_id, org in site.organizations.items():
+        appearances = indexes.organizations[org_id]
+        listed = [*(a.id for a in appearances.published), *(c.article_id for c in appearances.claims),
+                  *(c.article_id for c, _ in appearances.statements),
+                  *(c.article_id for c, _ in appearances.evidence)]
         pages.append(Page(urls.organization_url(org_id), "organization.html", org.name,
                           plain_text(org.about), {"id": org_id, "organization": org,
-                                                  "appearances": indexes.organizations[org_id]}))
+                                                  "appearances": appearances},
+                          inputs=shows(site, map(site.article, set(listed)))))
     for technique_id, technique in site.techniques.items():
+        cards = indexes.techniques[technique_id]
         pages.append(Page(urls.technique_url(technique_id), "technique.html", technique.name,
                           plain_text(technique.summary),
-                          {"id": technique_id, "technique": technique,
-                           "cards": indexes.techniques[technique_id]}))
+                          {"id": technique_id, "technique": technique, "cards": cards},
+                          inputs=shows(site, map(site.article, {c.article_id for c in cards}))))
     return pages
+
+
+def shows(site: Site, articles: Iterable[ResolvedArticle]) -> bytes:
+    """The inputs of a page that shows these articles (and, like every page, the registries)."""
+    parts = sorted(f"{a.id}\0".encode() + a.digest for a in articles)
+    return hashlib.blake2b(b"\0".join([site.shared_digest, *parts]), digest_size=16).digest()
 
 
 def reading_page(article: ResolvedArticle) -> Page:

@@ -6,7 +6,9 @@ Anything that fails to resolve is reported and left out, so the rest of the site
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from generator.load.content import ArticleFolder, Content, Entry
@@ -35,6 +37,8 @@ class ResolvedArticle:
     meta: Article
     paragraphs: tuple[Paragraph, ...]
     cards: tuple[Card, ...]
+    # Fingerprint of everything this article's pages show of it: its files and which cards resolved.
+    digest: bytes = b""
 
     def cards_in(self, paragraph: int) -> list[Card]:
         return [card for card in self.cards if card.anchor.paragraph == paragraph]
@@ -46,9 +50,15 @@ class Site:
     techniques: dict[str, Technique]
     glossary: dict[str, str]
     articles: tuple[ResolvedArticle, ...] = field(default=())
+    # Fingerprint of organizations.yaml, techniques.yaml and glossary.yaml, which every page may show.
+    shared_digest: bytes = b""
 
     def article(self, article_id: str) -> ResolvedArticle:
-        return next(a for a in self.articles if a.id == article_id)
+        return self._by_id[article_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, ResolvedArticle]:
+        return {a.id: a for a in self.articles}
 
 
 def resolve(content: Content, problems: Problems) -> Site:
@@ -63,7 +73,13 @@ def resolve(content: Content, problems: Problems) -> Site:
         techniques={k: e.model for k, e in sorted(content.techniques.items())},
         glossary=dict(sorted(content.glossary.items(), key=lambda item: item[0].casefold())),
         articles=tuple(articles),
+        shared_digest=fingerprint(content.digests.get(name, b"") for name in ("organizations", "techniques",
+                                                                              "glossary")),
     )
+
+
+def fingerprint(parts) -> bytes:
+    return hashlib.blake2b(b"\0".join(parts), digest_size=16).digest()
 
 
 def _newest_first(published: str) -> tuple[int, ...]:
@@ -89,7 +105,9 @@ def resolve_article(folder: ArticleFolder, content: Content, problems: Problems)
         Card(entry.id, folder.id, entry.model, anchor, number)
         for number, (anchor, entry) in enumerate(placed, start=1)
     )
-    return ResolvedArticle(folder.id, folder.meta.model, folder.original.paragraphs, cards)
+    digest = fingerprint([folder.meta.tree.digest, folder.original.digest,
+                          *(f"{e.id}\0".encode() + e.tree.digest for _, e in placed)])
+    return ResolvedArticle(folder.id, folder.meta.model, folder.original.paragraphs, cards, digest)
 
 
 def check_draft_quote(path: Path, tree: YamlTree, text: AnchoredText, problems: Problems) -> None:

@@ -1,0 +1,135 @@
+"""Under ``mkdocs serve``, generated pages whose Markdown is unchanged are not built again.
+
+MkDocs rebuilds the whole site on every save: seconds for a thousand pages. The plugin marks a
+generated page whose text and surroundings are unchanged as excluded from the build, and the HTML
+the last build made of it is put back afterwards. Before MkDocs cleans the served folder, the
+folders holding generated pages are moved aside into a hidden folder (MkDocs' clean step spares
+names that start with a dot, and ``mkdocs serve`` deletes the whole folder when it stops); after
+the build, the pages built this time are moved into them and they are moved back. Each step costs
+one rename per changed page, not one per page.
+
+A change to anything outside ``content/`` (mkdocs.yml, ``docs/``, the templates, the theme
+overrides) rebuilds every page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+import jinja2
+
+ASIDE = ".explainer-last-build"
+SEARCH_INDEX = Path("search/search_index.json")
+
+
+def fingerprint_of(files: Iterable[Path], *extra: str) -> bytes:
+    """Of the named files' paths and bytes, and any extra text."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in extra:
+        digest.update(part.encode() + b"\0")
+    for path in files:
+        digest.update(str(path).encode() + b"\0")
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.digest()
+
+
+def files_under(*folders: Path) -> list[Path]:
+    return sorted(p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file())
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once per ``mkdocs serve`` session instead of once per rebuild
+    (MkDocs makes a new Jinja environment each time). Keyed by the template's source checksum, so an
+    edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.code: dict[tuple[str, str], object] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        bucket.code = self.code.get((bucket.key, bucket.checksum))
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[(bucket.key, bucket.checksum)] = bucket.code
+
+
+class LastBuild:
+    """The previous build's generated pages: the Markdown each was built from, and its HTML."""
+
+    def __init__(self) -> None:
+        self.surroundings = b""
+        self.sources: dict[str, str] = {}  # page dest path → its Markdown (the render memo holds it anyway)
+        self.search_docs: dict[str, list[dict]] = {}  # page URL → its search index entries
+
+    def forget(self, site_dir: Path) -> None:
+        self.__init__()
+        shutil.rmtree(site_dir / ASIDE, ignore_errors=True)
+
+    def set_aside(self, site_dir: Path, surroundings: bytes) -> None:
+        """Before MkDocs cleans ``site_dir``: move the generated pages' folders out of its way."""
+        if surroundings != self.surroundings:
+            self.forget(site_dir)
+            return
+        for top in tops(self.sources):
+            aside = site_dir / ASIDE / top
+            shutil.rmtree(aside, ignore_errors=True)
+            if (site_dir / top).is_dir():
+                aside.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(site_dir / top, aside)
+
+    def reusable(self, site_dir: Path, dest: str, text: str) -> bool:
+        return self.sources.get(dest) == text and (site_dir / ASIDE / dest).is_file()
+
+    def restore(self, site_dir: Path, surroundings: bytes, pages: dict[str, str], page_urls: list[str],
+                reused: set[str]) -> None:
+        """After the build: the pages built now join the ones set aside, which move back in place.
+        ``pages`` maps every generated page's dest path to its Markdown."""
+        gone = self.sources.keys() - pages.keys()
+        for top in tops(pages):
+            aside = site_dir / ASIDE / top
+            if not aside.is_dir():
+                continue
+            built = site_dir / top
+            if built.is_dir():
+                for path in files_under(built):
+                    target = aside / path.relative_to(built)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(path, target)
+                shutil.rmtree(built)
+            for dest in gone:
+                if dest.startswith(top + "/"):
+                    (site_dir / ASIDE / dest).unlink(missing_ok=True)
+            os.replace(aside, built)
+        self.surroundings = surroundings
+        self.sources = {dest: text for dest, text in pages.items() if (site_dir / dest).is_file()}
+        self.merge_search_index(site_dir, {url_of(dest) for dest in reused}, page_urls)
+
+    def merge_search_index(self, site_dir: Path, reused_urls: set[str], page_urls: list[str]) -> None:
+        """The search plugin indexed only the pages built this time; the reused ones keep their entries."""
+        path = site_dir / SEARCH_INDEX
+        if not path.is_file():
+            return
+        index = json.loads(path.read_text(encoding="utf-8"))
+        docs: dict[str, list[dict]] = {}
+        for doc in index.get("docs", []):
+            docs.setdefault(doc["location"].split("#")[0], []).append(doc)
+        if reused_urls:
+            docs.update({url: self.search_docs.get(url, []) for url in reused_urls})
+            index["docs"] = [doc for url in page_urls for doc in docs.get(url, [])]
+            path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        self.search_docs = docs
+
+
+def tops(dest_paths: Iterable[str]) -> set[str]:
+    """The top-level folders holding these pages."""
+    return {dest.split("/", 1)[0] for dest in dest_paths if "/" in dest}
+
+
+def url_of(dest: str) -> str:
+    """The URL of a page written to ``dest`` (``a/b/index.html`` → ``a/b/``)."""
+    return dest[: -len("index.html")] if dest.endswith("index.html") else dest

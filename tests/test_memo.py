@@ -1,0 +1,86 @@
+"""Rebuilds that reuse the last build's reading and rendering (``mkdocs serve``) give exactly what a
+fresh build gives, problems included, after every kind of edit."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import Memo, build_site
+from generator.render import RenderOptions
+from generator.render.indexes import build_indexes
+
+from conftest import EXAMPLE_CONTENT, REPO
+
+ARTICLE = "articles/lavrov-idlib-warning"
+CARD = f"{ARTICLE}/claims/naval-build-up.yaml"
+EDITS = [
+    ("card text", CARD, "largest naval force", "largest naval fleet"),
+    ("card moves organization", CARD, "organization: izvestia", "organization: rt"),
+    ("broken YAML", CARD, "assessment: misattributed", "assessment: [misattributed"),
+    ("fixed again", CARD, "assessment: [misattributed", "assessment: misattributed"),
+    ("invalid value", CARD, "assessment: misattributed", "assessment: wrong"),
+    ("quote no longer found", CARD, "quote: Russia now says", "quote: Russia now claims"),
+    ("organization renamed", "organizations.yaml", "name: North Atlantic Treaty Organization (NATO)",
+     "name: NATO"),
+    ("technique renamed", "techniques.yaml", "name: Loaded language", "name: Loaded words"),
+    ("article title", f"{ARTICLE}/article.yaml", "title: ", "title: Edited: "),
+    ("original text", f"{ARTICLE}/original.txt", "Idlib", "Idleb"),
+]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(EXAMPLE_CONTENT, tmp_path / "content")
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    return tmp_path
+
+
+def builds(project: Path, memo: Memo):
+    args = (project / "content", project / "templates", RenderOptions())
+    return build_site(*args, preview=True, memo=memo), build_site(*args, preview=True)
+
+
+def test_each_rebuild_equals_a_fresh_build(project: Path) -> None:
+    memo = Memo()
+    builds(project, memo)
+    for name, relative, old, new in EDITS:
+        path = project / "content" / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, name
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        reused, fresh = builds(project, memo)
+        assert reused.problems.lines() == fresh.problems.lines(), name
+        assert reused.files == fresh.files, name
+
+
+def test_a_card_edit_renders_only_the_pages_that_show_its_article(project: Path) -> None:
+    other = project / "content/articles/a-second-article"
+    shutil.copytree(project / "content" / ARTICLE, other)
+    memo = Memo()
+    first, _ = builds(project, memo)
+    everything = memo.pages.rendered
+    indexes = build_indexes(first.site)
+    unlisted = (sum(a.is_empty() for a in indexes.organizations.values())
+                + sum(not cards for cards in indexes.techniques.values()))
+    card = project / "content" / CARD
+    card.write_text(card.read_text(encoding="utf-8").replace("largest naval force", "largest naval fleet"),
+                    encoding="utf-8")
+    builds(project, memo)
+    # Not rendered: the other article's reading page, exercise, teacher guide and claim pages, and
+    # the profiles and techniques that list no article. Everything else shows the edited article.
+    assert memo.pages.rendered == everything - 3 - len(list((other / "claims").iterdir())) - unlisted
+    builds(project, memo)
+    assert memo.pages.rendered == 5  # nothing changed: only the five index pages, which list everything
+
+
+def test_a_template_edit_renders_everything_again(project: Path) -> None:
+    memo = Memo()
+    builds(project, memo)
+    everything = memo.pages.rendered
+    template = project / "templates/claim.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    builds(project, memo)
+    assert memo.pages.rendered == everything

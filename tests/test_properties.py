@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from generator.load.models import Claim
 from generator.load.original import split_paragraphs
+from generator.load.yaml_tree import parse_yaml
 from generator.render.markdown_fields import ContentMarkdown
 from generator.resolve.anchor import Anchor, AnchoredText, AnchorFailure
 from generator.resolve.normalize import normalize, normalize_quote
@@ -124,3 +125,23 @@ def test_plain_prose_shortcut_gives_the_same_html_as_markdown(text: str) -> None
     shortcut = plain_paragraph(text)
     if shortcut is not None:
         assert shortcut == PLAIN_MARKDOWN._md.reset().convert(text)
+
+
+# Spellings YAML 1.1 gives a type (yes/no, null, numbers in many bases, dates, sexagesimal), and
+# text around them; no anchors, tags or keys.
+YAML_TYPED = ["yes", "Yes", "NO", "on", "Off", "true", "FALSE", "null", "Null", "~", "", "2018-08-29",
+              "2018-08-29 10:00:00", "1e3", "1.5e-3", "0x1F", "0o17", "017", "0b101", ".inf", "-.Inf", ".NaN",
+              "1_000", "12:30", "+7", "-0", "<<", "="]
+scalar_text = st.one_of(st.sampled_from(YAML_TYPED),
+                        st.text(st.sampled_from(list("aefilnorstuyNOYTF~0129-+._<= ")), max_size=12))
+
+
+@given(scalar_text, st.sampled_from(["{}", "'{}'", '"{}"', "[{}]"]))
+def test_the_fast_yaml_resolver_types_scalars_as_pyyaml_does(value: str, form: str) -> None:
+    document = "key: " + form.format(value.replace("'", "''") if form.startswith("'") else value)
+    try:
+        expected = yaml.safe_load(document)
+    except yaml.YAMLError:
+        return  # not YAML at all: the careful parser reports it
+    tree = parse_yaml(document)
+    assert tree is not None and tree.data == {k: v for k, v in expected.items() if v is not None}

@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.adapters.last_build import CompiledTemplates, LastBuild, files_under, fingerprint_of
-from generator.pipeline import Build, Memo, build_site
+from generator.pipeline import Build, Memo, build_site, one_shot
 from generator.render import RenderOptions
 from generator.site_config import (
     ASSET_PREFIX,
@@ -90,8 +90,11 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         options = RenderOptions(site_name=config.site_name, site_url=config.site_url or "",
                                 repository=str(config.extra.get("repository") or ""),
                                 markdown_extensions=extensions, markdown_configs=configs)
-        build = build_site(self.content_dir, self.templates_dir, options, preview=self.serving,
-                           memo=self.memo if self.serving else None)
+        if self.serving:
+            build = build_site(self.content_dir, self.templates_dir, options, preview=True, memo=self.memo)
+        else:
+            with one_shot():
+                build = build_site(self.content_dir, self.templates_dir, options)
         self.report(build)
         self.built, self.reused = {}, {}
         site_dir = Path(config.site_dir)

@@ -24,11 +24,14 @@ MD_AUTOLINK_RE = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
 MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
 
 
+WHITESPACE_RE = re.compile(r"\s")  # the characters str.isspace() accepts
+
+
 def is_web_url(value: str) -> bool:
+    if WHITESPACE_RE.search(value):
+        return False
     parts = urlsplit(value)
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(
-        ch.isspace() for ch in value
-    )
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def is_site_path(value: str) -> bool:

@@ -8,7 +8,7 @@ value keeps its place in the file for error messages.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -31,10 +31,15 @@ class Located:
     key: Position | None = None
 
 
+# Where each value (and, for a mapping entry, its key) starts, as the parser's marks: turned into a
+# Position only when a message needs one.
+Marks = tuple[Any, Any]
+
+
 @dataclass
 class YamlTree:
     data: Any
-    places: dict[Loc, Located] = field(default_factory=dict)
+    places: dict[Loc, Marks] = field(default_factory=dict)
     empty_keys: set[Loc] = field(default_factory=set)
     # How a yes-or-no value was written (`no`, `Off`, `false`), to name it in messages.
     bool_spellings: dict[Loc, str] = field(default_factory=dict)
@@ -50,15 +55,16 @@ class YamlTree:
     def first_key_of(self, loc: Loc) -> Position:
         """The first key of the mapping at ``loc`` (where a missing field is reported)."""
         keys = [
-            place.key for where, place in self.places.items()
-            if len(where) == len(loc) + 1 and where[: len(loc)] == loc and place.key
+            mark_position(key) for where, (_, key) in self.places.items()
+            if len(where) == len(loc) + 1 and where[: len(loc)] == loc and key
         ]
         return min(keys) if keys else self.value_at(loc)
 
     def _nearest(self, loc: Loc) -> Located:
         while loc not in self.places and loc:
             loc = loc[:-1]
-        return self.places.get(loc, Located(Position(1, 1)))
+        value, key = self.places.get(loc, (None, None))
+        return Located(mark_position(value), mark_position(key) if key else None)
 
 
 class YamlProblem(Exception):
@@ -91,6 +97,29 @@ class _PlainComposer(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+class _CardLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):
+    """libyaml's parser, with shortcuts in the resolver, which libyaml calls for every scalar: a
+    quoted scalar, or a plain one whose first character cannot start a number, date, yes/no or null,
+    is text; any other plain scalar gets the type PyYAML's own resolver gives it, remembered for
+    short values (keys such as `name` and `organization` recur in every card)."""
+
+    TYPED_STARTS = frozenset(yaml.SafeLoader.yaml_implicit_resolvers)
+    SHORTCUT = None not in TYPED_STARTS and not yaml.SafeLoader.yaml_path_resolvers
+    KNOWN: ClassVar[dict[str, str]] = {}  # plain scalar → its tag, which depends on the value alone
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        if kind is not yaml.ScalarNode or not self.SHORTCUT:
+            return super().resolve(kind, value, implicit)
+        if not implicit[0] or value[:1] not in self.TYPED_STARTS:
+            return self.DEFAULT_SCALAR_TAG
+        tag = self.KNOWN.get(value)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(value) <= 40 and len(self.KNOWN) < 10_000:
+                self.KNOWN[value] = tag
+        return tag
+
+
 def parse_yaml(text: str) -> YamlTree | None:
     """Parse one YAML document; ``None`` for a file with no content at all."""
     fast = _compose_fast(text)
@@ -99,7 +128,7 @@ def parse_yaml(text: str) -> YamlTree | None:
         return None
     tree = YamlTree(data=None)
     tree.data = _plain(root, (), tree, loader)
-    tree.places.setdefault((), Located(mark_position(root.start_mark)))
+    tree.places.setdefault((), (root.start_mark, None))
     return tree
 
 
@@ -114,7 +143,7 @@ def _compose_fast(text: str) -> tuple[yaml.Node | None, yaml.SafeLoader] | None:
             for event in yaml.parse(text, Loader=yaml.CSafeLoader):  # no expansion happens here
                 if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
                     return None
-        loader = yaml.CSafeLoader(text)
+        loader = _CardLoader(text)
         try:
             return loader.get_single_node(), loader
         finally:
@@ -196,7 +225,7 @@ def _plain(node: yaml.Node, loc: Loc, tree: YamlTree, loader: yaml.SafeLoader) -
     if isinstance(node, yaml.SequenceNode):
         items = []
         for index, item in enumerate(node.value):
-            tree.places[(*loc, index)] = Located(mark_position(item.start_mark))
+            tree.places[(*loc, index)] = (item.start_mark, None)
             items.append(_plain(item, (*loc, index), tree, loader))
         return items
     value = _scalar(node, loader)
@@ -208,18 +237,20 @@ def _plain(node: yaml.Node, loc: Loc, tree: YamlTree, loader: yaml.SafeLoader) -
 def _plain_mapping(node: yaml.MappingNode, loc: Loc, tree: YamlTree, loader: yaml.SafeLoader) -> dict:
     mapping: dict[Any, Any] = {}
     for key_node, value_node in node.value:
-        key_position = mark_position(key_node.start_mark)
+        key_mark = key_node.start_mark
         if key_node.tag == MERGE_TAG:
-            raise YamlProblem(key_position, "merge key `<<` is not allowed: cards are plain data")
+            raise YamlProblem(mark_position(key_mark), "merge key `<<` is not allowed: cards are plain data")
         if not isinstance(key_node, yaml.ScalarNode):
-            raise YamlProblem(key_position, "a key must be a plain name, not a list or mapping")
+            raise YamlProblem(mark_position(key_mark), "a key must be a plain name, not a list or mapping")
         key = _scalar(key_node, loader)
         if not isinstance(key, str):
-            raise YamlProblem(key_position, f"key `{key_node.value}` must be text: put it in quotes")
+            raise YamlProblem(mark_position(key_mark),
+                              f"key `{key_node.value}` must be text: put it in quotes")
         if key in mapping:
-            raise YamlProblem(key_position, f"key `{key}` is given twice in this mapping: keep one")
+            raise YamlProblem(mark_position(key_mark),
+                              f"key `{key}` is given twice in this mapping: keep one")
         where = (*loc, key)
-        tree.places[where] = Located(mark_position(value_node.start_mark), key_position)
+        tree.places[where] = (value_node.start_mark, key_mark)
         value = _plain(value_node, where, tree, loader)
         if value is None:
             tree.empty_keys.add(where)  # an explicit empty value means absent

@@ -128,3 +128,18 @@ def test_search_index_holds_each_text_once(built_example: Path) -> None:
     locations = [doc["location"] for doc in index["docs"]]
     assert any(loc.startswith(f"articles/{ARTICLE}/") for loc in locations)
     assert not [loc for loc in locations if "/claims/" in loc or "/exercise/" in loc or "/teacher/" in loc]
+
+
+def test_links_from_docs_to_a_generated_anchor_are_checked(tmp_path: Path) -> None:
+    """Generated pages skip Markdown; MkDocs still knows their anchors, so it can check links to them."""
+    project = make_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "validation:\n  anchors: warn\n", encoding="utf-8")
+    page = project / "docs/about/how-to-read.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + f"\n[A note](../articles/{ARTICLE}/index.md#claim-naval-build-up)\n", encoding="utf-8")
+    good = mkdocs("build", "--strict", "-d", str(tmp_path / "good"), cwd=project)
+    assert good.returncode == 0, good.stderr
+    page.write_text(text + f"\n[A note](../articles/{ARTICLE}/index.md#claim-no-such-card)\n", encoding="utf-8")
+    bad = mkdocs("build", "--strict", "-d", str(tmp_path / "bad"), cwd=project)
+    assert bad.returncode == 1 and "claim-no-such-card" in bad.stderr, bad.stderr

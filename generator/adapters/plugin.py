@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator.adapters.last_build import CompiledTemplates, LastBuild, files_under, fingerprint_of
 from generator.pipeline import Build, Memo, build_site, one_shot
 from generator.render import RenderOptions
+from generator.render.raw_html import anchor_ids, as_markdown_emits, leaves_raw_html_alone
 from generator.site_config import (
     ASSET_PREFIX,
     IN_NAV,
@@ -58,6 +59,9 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         self.reused: dict[str, str] = {}
         self.page_urls: list[str] = []
         self.started = 0.0
+        self.skip_markdown = False  # the configured extensions leave raw HTML blocks alone
+        self.generated_pages: set[str] = set()
+        self.converted: dict[str, str] = {}  # src path → the HTML Markdown would make of it
         self.site_dir = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -74,6 +78,7 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         for script in extra_javascript(self.templates_dir):
             if script not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(script)
+        self.skip_markdown = leaves_raw_html_alone(config.markdown_extensions)
         if self.reusing:
             self.started, self.site_dir = time.perf_counter(), config.site_dir
             # Everything outside content/ that shapes a page: any change to it rebuilds every page.
@@ -109,10 +114,29 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
                 else:
                     self.built[file.dest_uri] = text
             files.append(file)
+        self.generated_pages = {path for path in build.files if path.endswith(".md")}
         files = Files(sorted(files, key=lambda file: walk_order(file.src_uri)))
         # As the search index writes them: the home page is "", not "./".
         self.page_urls = [file.url.removeprefix("./") for file in files if file.is_documentation_page()]
         return files
+
+    @event_priority(-100)  # last: other plugins see the page's real Markdown
+    def on_page_markdown(self, markdown: str, /, *, page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page is one raw HTML block: its HTML is known without running Markdown."""
+        if self.skip_markdown and page.file.src_uri in self.generated_pages:
+            converted = as_markdown_emits(markdown)
+            if converted is not None:
+                self.converted[page.file.src_uri] = converted
+                return ""
+        return markdown
+
+    @event_priority(100)  # first: other plugins see the page's real HTML
+    def on_page_content(self, html: str, /, *, page, config: MkDocsConfig, files: Files) -> str:
+        converted = self.converted.pop(page.file.src_uri, None)
+        if converted is None:
+            return html
+        page.present_anchor_ids = anchor_ids(converted)  # as MkDocs collects them from raw HTML
+        return converted
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.reusing:

@@ -116,7 +116,8 @@ BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def isolate_bidi(value: Any) -> Any:
-    if isinstance(value, str) and not isinstance(value, Markup) and BIDI_CONTROLS.search(value):
+    # Called for every value a template prints: ASCII text (most of it) needs no search.
+    if type(value) is str and not value.isascii() and BIDI_CONTROLS.search(value):
         return f"\u2068{value}\u2069"
     return value
 

@@ -24,7 +24,7 @@ COMPACT = (",", ":")  # open data files are for programs: compact, and encoded b
 
 def script_json(data: Any) -> str:
     """JSON safe inside ``<script>``: no ``</script>``, comment or entity can be formed."""
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
+    text = json.dumps(data, ensure_ascii=False, separators=COMPACT)  # compact: json's C encoder
     for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(char, escape)

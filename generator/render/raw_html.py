@@ -1,0 +1,78 @@
+"""What Markdown makes of a generated page, without running Markdown.
+
+A generated page's body is one raw HTML block (``<div class="ex ...">…</div>``). Python-Markdown
+passes such a block through unchanged apart from normalising whitespace, but it gets there by
+parsing every tag with Python's HTMLParser, twice under MkDocs: about half of a full build's time.
+The plugin hands MkDocs the HTML that conversion would give, computed here. ``explainer export``
+still leaves the pages to Markdown, and tests check that both give the same bytes.
+
+This holds only when no Markdown extension rewrites the source before raw HTML is set aside, or
+the HTML after: the plugin uses it only when every configured extension is one of ``UNTOUCHING``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from typing import Any
+
+# Extensions that leave raw HTML blocks alone (checked by tests/test_raw_html.py). fenced_code
+# (which MkDocs always adds) reads the source first, but only lines that start with a fence, which
+# as_markdown_emits() refuses. Missing on purpose: superfences, snippets and critic read the source
+# before raw HTML is set aside; striphtml and escapeall rewrite the HTML after; and any extension
+# not named here.
+UNTOUCHING = frozenset({
+    "fenced_code",
+    "abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "sane_lists", "smarty",
+    "tables", "toc", "wikilinks", "nl2br", "legacy_attrs", "legacy_em", "codehilite",
+    "pymdownx.betterem", "pymdownx.caret", "pymdownx.mark", "pymdownx.tilde", "pymdownx.emoji",
+    "pymdownx.magiclink", "pymdownx.keys", "pymdownx.smartsymbols", "pymdownx.tasklist",
+    "pymdownx.inlinehilite", "pymdownx.highlight", "pymdownx.details", "pymdownx.tabbed",
+    "pymdownx.saneheaders", "pymdownx.blocks.admonition", "pymdownx.blocks.details",
+})
+STANDARD_PREFIX = "markdown.extensions."
+DIV_TAG = re.compile(r"<(/?)div\b")
+FENCE_LINE = re.compile(r"^[ ]{0,3}(?:`{3,}|~{3,})", re.MULTILINE)
+BLANK_LINE = re.compile(r"(?<=\n) +\n")
+START_TAG = re.compile(r"<([a-zA-Z][^\s/>]*)([^>]*)>")
+ANCHOR_ATTRIBUTE = re.compile(r"""\s(id|name)\s*=\s*"([^"]*)\"""")
+
+
+def leaves_raw_html_alone(extensions: Iterable[Any]) -> bool:
+    """Whether Markdown with these extensions passes a raw HTML block through untouched."""
+    return all(isinstance(name, str) and name.removeprefix(STANDARD_PREFIX) in UNTOUCHING
+               for name in extensions)
+
+
+def as_markdown_emits(body: str, tab_length: int = 4) -> str | None:
+    """The HTML Markdown makes of ``body``, or None when ``body`` is not one raw ``<div>`` block
+    (a custom template may write Markdown), asks md_in_html to read Markdown inside it, or has a
+    line that a fenced-code extension would take for a fence."""
+    text = body.strip()
+    if not (text.startswith("<div") and text.endswith("</div>")) or "markdown=" in text:
+        return None
+    if FENCE_LINE.search(text):
+        return None
+    depth, last = 0, len(text) - len("</div>")
+    for tag in DIV_TAG.finditer(text):
+        depth += -1 if tag.group(1) else 1
+        if depth <= 0 and tag.start() != last:  # the first <div> closes before the end
+            return None
+    if depth != 0:
+        return None
+    # Python-Markdown's whitespace normalisation, which reaches inside raw HTML too.
+    source = body.replace("\x02", "").replace("\x03", "").replace("\r\n", "\n").replace("\r", "\n")
+    source = BLANK_LINE.sub("\n", (source + "\n\n").expandtabs(tab_length))
+    return source.strip()
+
+
+def anchor_ids(page_html: str) -> set[str]:
+    """The ids MkDocs would collect from the page's raw HTML to check links to its anchors: every
+    ``id``, and ``name`` on ``<a>``."""
+    found = set()
+    for tag in START_TAG.finditer(page_html):
+        for attribute, value in ANCHOR_ATTRIBUTE.findall(tag.group(2)):
+            if attribute == "id" or tag.group(1).lower() == "a":
+                found.add(html.unescape(value))
+    return found

@@ -91,6 +91,7 @@ class TemplateProblem(Exception):
 def make_environment(templates_dir: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
+        auto_reload=False,  # one environment per build (per template change under serve): no stat per page
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

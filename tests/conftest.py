@@ -11,6 +11,8 @@ import textwrap
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -115,6 +117,24 @@ def wait_for(condition, timeout: float = 30.0) -> bool:
             return True
         time.sleep(0.2)
     return False
+
+
+@contextmanager
+def mkdocs_serve(project: Path, log: Path) -> Iterator[str]:
+    """A real ``mkdocs serve`` of ``project`` on a free loopback port, printing into ``log``; yields
+    its base URL."""
+    port = free_port()
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project, stdout=out, stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        try:
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
 
 
 def make_project(root: Path, content: Path | None = None) -> Path:

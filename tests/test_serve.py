@@ -3,15 +3,12 @@ and keeps serving while a card is broken."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import fetch, free_port, make_project, wait_for
+from conftest import fetch, make_project, mkdocs_serve, wait_for
 
 ARTICLE = "lavrov-idlib-warning"
 
@@ -19,21 +16,10 @@ ARTICLE = "lavrov-idlib-warning"
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
     project = make_project(tmp_path / "project")
-    port = free_port()
     log = tmp_path / "serve.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project, stdout=out, stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            assert wait_for(lambda: fetch(base + "/") is not None), log.read_text()
-            yield base, project, log
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
+    with mkdocs_serve(project, log) as base:
+        assert wait_for(lambda: fetch(base + "/") is not None), log.read_text()
+        yield base, project, log
 
 
 def test_serve_rebuilds_keeps_serving_a_broken_card_and_recovers(server: tuple[str, Path, Path]) -> None:

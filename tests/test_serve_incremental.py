@@ -4,16 +4,13 @@ each page it serves, and its search index, is exactly what a fresh ``mkdocs buil
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import fetch, free_port, make_project, mkdocs, wait_for
+from conftest import fetch, make_project, mkdocs, mkdocs_serve, wait_for
 
 ARTICLE = "lavrov-idlib-warning"
 LIVERELOAD = re.compile(r"<script>(?:(?!</script>).)*</script>(?=</body>)", re.S)
@@ -62,21 +59,11 @@ class Session:
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[Session]:
     project = make_project(tmp_path / "project")
-    port = free_port()
     log = tmp_path / "serve.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project, stdout=out, stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
-        try:
-            session = Session(f"http://127.0.0.1:{port}", project, log, tmp_path)
-            assert wait_for(lambda: session.builds() != [], 120), log.read_text()
-            yield session
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
+    with mkdocs_serve(project, log) as base:
+        session = Session(base, project, log, tmp_path)
+        assert wait_for(lambda: session.builds() != [], 120), log.read_text()
+        yield session
 
 
 def test_a_saved_card_rebuilds_only_what_shows_it_and_every_page_is_right(session: Session) -> None:

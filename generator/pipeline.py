@@ -18,6 +18,7 @@ from generator.problems import Position, Problem, Problems
 from generator.render import RenderOptions, TemplateProblem, notices, render_site
 from generator.render.pages import RenderMemo
 from generator.resolve import Site, resolve
+from generator.resolve.anchor import AnchoredText
 from generator.site_config import asset_files, asset_path
 
 
@@ -34,6 +35,7 @@ class Memo:
     renders only what changed, and gives exactly what a fresh build would."""
 
     files: FileRecords = field(default_factory=FileRecords)
+    texts: dict[bytes, AnchoredText] = field(default_factory=dict)  # original.txt digest → its search
     pages: RenderMemo = field(default_factory=RenderMemo)
 
 
@@ -70,7 +72,7 @@ def check(content_dir: Path, memo: Memo | None = None) -> Build:
     build = Build()
     with collector_paused():
         content = load_content(content_dir, build.problems, memo.files if memo else None)
-        build.site = resolve(content, build.problems)
+        build.site = resolve(content, build.problems, memo.texts if memo else None)
     return build
 
 

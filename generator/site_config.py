@@ -5,6 +5,7 @@ Kept free of ``mkdocs`` imports so the command line can write a plugin-free conf
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ IN_NAV = frozenset({
 NOT_IN_NAV_PATTERNS = ("/articles/*/**", "/organizations/*/**", "/techniques/*/**")
 
 
+@functools.cache  # the same paths come back on every rebuild under serve
 def walk_order(src_uri: str) -> tuple:
     """The order in which MkDocs finds files on disk (a folder's files, index first, then its
     subfolders), so generated pages sit where written ones would and the search index is the same

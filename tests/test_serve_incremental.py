@@ -62,7 +62,8 @@ def session(tmp_path: Path) -> Iterator[Session]:
     log = tmp_path / "serve.log"
     with mkdocs_serve(project, log) as base:
         session = Session(base, project, log, tmp_path)
-        assert wait_for(lambda: session.builds() != [], 120), log.read_text()
+        # Served means watching: the server starts watching files before it starts serving.
+        assert wait_for(lambda: fetch(base + "/") is not None, 120), log.read_text()
         yield session
 
 

@@ -63,6 +63,7 @@ class LastBuild:
 
     def __init__(self) -> None:
         self.surroundings = b""
+        self.aside: set[str] = set()  # top-level folders moved aside before this build
         self.sources: dict[str, str] = {}  # page dest path → its Markdown (the render memo holds it anyway)
         self.search_docs: dict[str, list[dict]] = {}  # page URL → its search index entries
 
@@ -75,15 +76,18 @@ class LastBuild:
         if surroundings != self.surroundings:
             self.forget(site_dir)
             return
+        self.aside = set()
         for top in tops(self.sources):
             aside = site_dir / ASIDE / top
             shutil.rmtree(aside, ignore_errors=True)
             if (site_dir / top).is_dir():
                 aside.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(site_dir / top, aside)
+                self.aside.add(top)
 
-    def reusable(self, site_dir: Path, dest: str, text: str) -> bool:
-        return self.sources.get(dest) == text and (site_dir / ASIDE / dest).is_file()
+    def reusable(self, dest: str, text: str) -> bool:
+        """Whether the last build made this page from the same Markdown (its HTML is set aside)."""
+        return self.sources.get(dest) == text and dest.split("/", 1)[0] in self.aside
 
     def restore(self, site_dir: Path, surroundings: bytes, pages: dict[str, str], page_urls: list[str],
                 reused: set[str]) -> None:
@@ -106,7 +110,7 @@ class LastBuild:
                     (site_dir / ASIDE / dest).unlink(missing_ok=True)
             os.replace(aside, built)
         self.surroundings = surroundings
-        self.sources = {dest: text for dest, text in pages.items() if (site_dir / dest).is_file()}
+        self.sources = pages
         self.merge_search_index(site_dir, {url_of(dest) for dest in reused}, page_urls)
 
     def merge_search_index(self, site_dir: Path, reused_urls: set[str], page_urls: list[str]) -> None:

@@ -102,13 +102,12 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
                 build = build_site(self.content_dir, self.templates_dir, options)
         self.report(build)
         self.built, self.reused = {}, {}
-        site_dir = Path(config.site_dir)
         for path, text in build.files.items():
             in_nav = path in IN_NAV or path.startswith(ASSET_PREFIX)
             file = File.generated(config, path, content=text, inclusion=(
                 InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV))
             if self.reusing and not in_nav and file.is_documentation_page():
-                if self.last.reusable(site_dir, file.dest_uri, text):
+                if self.last.reusable(file.dest_uri, text):
                     file.inclusion = InclusionLevel.EXCLUDED  # not built: put back in on_post_build
                     self.reused[file.dest_uri] = text
                 else:

@@ -62,12 +62,13 @@ class RenderMemo:
     env: jinja2.Environment | None = None
     markdown: ContentMarkdown | None = None
     pages: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # url → (inputs, text)
+    data: dict[tuple[str, str], tuple[bytes, str]] = field(default_factory=dict)  # open data, per article
     rendered: int = 0  # pages rendered by the last build, for the log
 
     def prepare(self, templates_dir: Path, options: RenderOptions) -> None:
         key = templates_fingerprint(templates_dir, options)
         if key != self.key or self.env is None:
-            self.key, self.pages = key, {}
+            self.key, self.pages, self.data = key, {}, {}
             self.env = make_environment(templates_dir)
             self.markdown = ContentMarkdown(options.markdown_extensions, options.markdown_configs)
         self.rendered = 0
@@ -152,8 +153,9 @@ def render_site(site: Site, templates_dir: Path, options: RenderOptions,
             memo.rendered += 1
             if page.inputs is not None:
                 kept[page.url] = (page.inputs, rendered.files[path])
-    rendered.files["claims.json"] = structured_data.claims_json(site, options.site_url)
-    rendered.files["annotations.jsonld"] = structured_data.annotations_jsonld(site, options.site_url)
+    data = memo.data if memo else None
+    rendered.files["claims.json"] = structured_data.claims_json(site, options.site_url, data)
+    rendered.files["annotations.jsonld"] = structured_data.annotations_jsonld(site, options.site_url, data)
     rendered.files = dict(sorted(rendered.files.items()))
     return rendered
 

@@ -6,6 +6,7 @@ Everything here is built from the same resolved cards as the pages, so data and 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from generator.render import urls
@@ -91,30 +92,55 @@ def card_record(article: ResolvedArticle, card: Card, site_url: str) -> dict[str
     }
 
 
-def claims_json(site: Site, site_url: str) -> str:
-    records = [card_record(a, card, site_url) for a in site.articles for card in a.cards]
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=COMPACT)
+
+
+def json_items(items: list[str]) -> str:
+    """A JSON array of already-encoded items, exactly as ``dumps`` would write the list."""
+    return "[" + ",".join(item for item in items if item) + "]"
+
+
+def per_article(site: Site, kind: str, encode: Callable[[ResolvedArticle], str],
+                kept: dict[tuple[str, str], tuple[bytes, str]] | None) -> list[str]:
+    """Each article's items, encoded (comma-joined); with ``kept`` (``mkdocs serve``), an article
+    whose files are unchanged is not encoded again."""
+    parts = []
+    for article in site.articles:
+        key = (kind, article.id)
+        if kept is not None and kept.get(key, (None,))[0] == article.digest:
+            parts.append(kept[key][1])
+            continue
+        parts.append(encode(article))
+        if kept is not None:
+            kept[key] = (article.digest, parts[-1])
+    return parts
+
+
+def claims_json(site: Site, site_url: str, kept: dict | None = None) -> str:
+    records = per_article(site, "claims", lambda a: ",".join(
+        dumps(card_record(a, card, site_url)) for card in a.cards), kept)
     articles = [{"id": a.id, "title": a.meta.title, "url": a.meta.url, "published": a.meta.published,
                  "publisher": a.meta.publisher, "language": a.meta.language,
                  "page": urls.absolute(site_url, urls.article_url(a.id))} for a in site.articles]
-    data = {"articles": articles, "claims": records}
-    return json.dumps(data, ensure_ascii=False, separators=COMPACT) + "\n"
+    return '{"articles":' + dumps(articles) + ',"claims":' + json_items(records) + "}\n"
 
 
-def annotations_jsonld(site: Site, site_url: str) -> str:
-    items = []
-    for article in site.articles:
-        page = urls.absolute(site_url, urls.article_url(article.id))
-        for card in article.cards:
-            selector = text_quote_selector(article, card)
-            items.append({
-                "id": urls.absolute(site_url, urls.claim_url(article.id, card.id)),
-                "type": "Annotation",
-                "motivation": "commenting",
-                "body": {"type": "TextualBody", "format": "text/markdown",
-                         "value": card.claim.context},
-                "target": [{"source": page, "selector": selector},
-                           {"source": article.meta.url, "selector": selector}],
-            })
-    collection = {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection",
-                  "total": len(items), "items": items}
-    return json.dumps(collection, ensure_ascii=False, separators=COMPACT) + "\n"
+def annotation(article: ResolvedArticle, card: Card, site_url: str) -> dict[str, Any]:
+    selector = text_quote_selector(article, card)
+    return {
+        "id": urls.absolute(site_url, urls.claim_url(article.id, card.id)),
+        "type": "Annotation",
+        "motivation": "commenting",
+        "body": {"type": "TextualBody", "format": "text/markdown", "value": card.claim.context},
+        "target": [{"source": urls.absolute(site_url, urls.article_url(article.id)), "selector": selector},
+                   {"source": article.meta.url, "selector": selector}],
+    }
+
+
+def annotations_jsonld(site: Site, site_url: str, kept: dict | None = None) -> str:
+    items = per_article(site, "annotations", lambda a: ",".join(
+        dumps(annotation(a, card, site_url)) for card in a.cards), kept)
+    total = sum(len(a.cards) for a in site.articles)
+    return ('{"@context":"http://www.w3.org/ns/anno.jsonld","type":"AnnotationCollection",'
+            f'"total":{total},"items":' + json_items(items) + "}\n")

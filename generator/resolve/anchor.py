@@ -38,8 +38,17 @@ class AnchoredText:
     def __init__(self, paragraphs: tuple[Paragraph, ...]) -> None:
         self.paragraphs = paragraphs
         self.normalized: list[Normalized] = [normalize(p.text) for p in paragraphs]
+        self._found: dict[tuple[str, int | None], Anchor | AnchorFailure] = {}
 
     def find(self, quote: str, occurrence: int | None) -> Anchor | AnchorFailure:
+        """Where the quote is, or why it cannot be placed (remembered: under ``mkdocs serve`` the
+        same text is searched for the same quotes on every rebuild)."""
+        key = (quote, occurrence)
+        if key not in self._found:
+            self._found[key] = self._find(quote, occurrence)
+        return self._found[key]
+
+    def _find(self, quote: str, occurrence: int | None) -> Anchor | AnchorFailure:
         needle = normalize_quote(quote)
         if not needle:
             return AnchorFailure("`quote` is empty: copy the passage from original.txt")

@@ -61,10 +61,20 @@ class Site:
         return {a.id: a for a in self.articles}
 
 
-def resolve(content: Content, problems: Problems) -> Site:
+def resolve(content: Content, problems: Problems, texts: dict[bytes, AnchoredText] | None = None) -> Site:
+    """With ``texts`` (kept between the builds of ``mkdocs serve``), an unchanged original.txt is
+    not normalised again, nor its quotes searched."""
     articles = []
+    known = dict(texts or {})
+    if texts is not None:
+        texts.clear()  # keep only the texts this build uses
     for folder in content.articles.values():
-        article = resolve_article(folder, content, problems)
+        text = None
+        if folder.original:
+            text = known.get(folder.original.digest) or AnchoredText(folder.original.paragraphs)
+            if texts is not None:
+                texts[folder.original.digest] = text
+        article = resolve_article(folder, text, content, problems)
         if article is not None:
             articles.append(article)
     articles.sort(key=lambda a: (_newest_first(a.meta.published), a.id))
@@ -86,9 +96,9 @@ def _newest_first(published: str) -> tuple[int, ...]:
     return tuple(-int(part) for part in published.split("-"))
 
 
-def resolve_article(folder: ArticleFolder, content: Content, problems: Problems) -> ResolvedArticle | None:
+def resolve_article(folder: ArticleFolder, text: AnchoredText | None, content: Content,
+                    problems: Problems) -> ResolvedArticle | None:
     meta_ok = folder.meta is not None and check_article(folder.meta, content, problems)
-    text = AnchoredText(folder.original.paragraphs) if folder.original else None
     placed: list[tuple[Anchor, Entry[Claim]]] = []
     for entry in folder.claims.values():
         refs_ok = check_claim(entry, content, problems)

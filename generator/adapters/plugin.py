@@ -4,6 +4,10 @@ Generated pages are added as virtual files (``File.generated``), so nothing is w
 ``docs/``. ``mkdocs build`` fails with the same lines as ``explainer check``; ``mkdocs serve`` keeps
 serving the valid part of the site and logs the problems, and reloads on any change under
 ``content/`` or ``templates/``.
+
+Two things keep big sites fast: a generated page's HTML is handed to MkDocs without running
+Markdown over it (``render/raw_html.py``), and under ``mkdocs serve`` a rebuild reads, renders and
+builds only what changed (``pipeline.Memo``, ``last_build.py``).
 """
 
 from __future__ import annotations
@@ -81,14 +85,16 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         self.skip_markdown = leaves_raw_html_alone(config.markdown_extensions)
         if self.reusing:
             self.started, self.site_dir = time.perf_counter(), config.site_dir
-            # Everything outside content/ that shapes a page: any change to it rebuilds every page.
-            folders = [Path(config.docs_dir), self.templates_dir]
-            if config.theme.custom_dir:
-                folders.append(Path(config.theme.custom_dir))
-            self.surroundings = fingerprint_of(
-                [Path(config.config_file_path or ""), *files_under(*folders)],
-                str(config.site_url), str(config.extra.get("repository")))
+            self.surroundings = self.fingerprint_surroundings(config)
         return config
+
+    def fingerprint_surroundings(self, config: MkDocsConfig) -> bytes:
+        """Everything outside content/ that shapes a page: any change to it rebuilds every page."""
+        folders = [Path(config.docs_dir), self.templates_dir]
+        if config.theme.custom_dir:
+            folders.append(Path(config.theme.custom_dir))
+        return fingerprint_of([Path(config.config_file_path or ""), *files_under(*folders)],
+                              str(config.site_url), str(config.extra.get("repository")))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         extensions, configs = markdown_settings(config.markdown_extensions, config.mdx_configs)
@@ -103,21 +109,24 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         self.report(build)
         self.built, self.reused = {}, {}
         for path, text in build.files.items():
-            in_nav = path in IN_NAV or path.startswith(ASSET_PREFIX)
-            file = File.generated(config, path, content=text, inclusion=(
-                InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV))
-            if self.reusing and not in_nav and file.is_documentation_page():
-                if self.last.reusable(file.dest_uri, text):
-                    file.inclusion = InclusionLevel.EXCLUDED  # not built: put back in on_post_build
-                    self.reused[file.dest_uri] = text
-                else:
-                    self.built[file.dest_uri] = text
-            files.append(file)
+            files.append(self.generated_file(config, path, text))
         self.generated_pages = {path for path in build.files if path.endswith(".md")}
         files = Files(sorted(files, key=lambda file: walk_order(file.src_uri)))
         # As the search index writes them: the home page is "", not "./".
         self.page_urls = [file.url.removeprefix("./") for file in files if file.is_documentation_page()]
         return files
+
+    def generated_file(self, config: MkDocsConfig, path: str, text: str | bytes) -> File:
+        in_nav = path in IN_NAV or path.startswith(ASSET_PREFIX)
+        file = File.generated(config, path, content=text, inclusion=(
+            InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV))
+        if self.reusing and not in_nav and file.is_documentation_page():
+            if self.last.reusable(file.dest_uri, text):
+                file.inclusion = InclusionLevel.EXCLUDED  # not built: put back in on_post_build
+                self.reused[file.dest_uri] = text
+            else:
+                self.built[file.dest_uri] = text
+        return file
 
     @event_priority(-100)  # last: other plugins see the page's real Markdown
     def on_page_markdown(self, markdown: str, /, *, page, config: MkDocsConfig, files: Files) -> str:

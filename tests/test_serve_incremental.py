@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -97,4 +98,19 @@ def test_shared_files_and_templates_rebuild_what_they_feed(session: Session) -> 
     session.assert_same_as_fresh_build()
 
     session.edit("docs/about/who-we-are.md", "# ", "# Edited: ")
+    session.assert_same_as_fresh_build()
+
+
+def test_articles_come_and_go(session: Session) -> None:
+    articles = session.project / "content/articles"
+    before = len(session.builds())
+    shutil.copytree(articles / ARTICLE, articles / "a-copy")
+    assert wait_for(lambda: fetch(f"{session.base}/articles/a-copy/") is not None, 60)
+    assert wait_for(lambda: len(session.builds()) > before, 10)
+    session.settle()
+    session.assert_same_as_fresh_build()
+
+    shutil.rmtree(articles / ARTICLE)
+    assert wait_for(lambda: fetch(f"{session.base}/articles/{ARTICLE}/") is None, 60)
+    session.settle()
     session.assert_same_as_fresh_build()

@@ -78,6 +78,7 @@ def test_only_known_extensions_let_markdown_be_skipped() -> None:
     '<div class="ex" markdown="1">*emphasis*</div>',
     '<div class="ex">\n```\ncode\n```\n</div>',
     '<div class="ex">\n~~~\ncode\n~~~\n</div>',
+    '<div class="ex">\r```\rcode\r```\r</div>',  # Markdown reads a lone CR as a line break
     '<div class="ex"><div>unclosed</div>',
 ])
 def test_anything_but_one_plain_raw_block_goes_to_markdown(body: str) -> None:
@@ -86,7 +87,7 @@ def test_anything_but_one_plain_raw_block_goes_to_markdown(body: str) -> None:
 
 # Text fields may hold line breaks (YAML block scalars), so card text reaches the page's lines.
 awkward_text = st.lists(st.one_of(
-    st.sampled_from(list("ab <>&\"'`~*_#|:-=\n\t\x02\x03\u2066\\[]()!{}+")),
+    st.sampled_from(list("ab <>&\"'`~*_#|:-=\n\r\t\x02\x03\u2066\\[]()!{}+")),
     st.sampled_from(["```", "~~~", "    ", "\n\n", "<div>", "</div>", 'markdown="1"', "--8<--", "[^1]",
                      "*[HTML]: x"]),
 ), min_size=1, max_size=40).map("".join)
@@ -110,4 +111,5 @@ def test_any_card_text_gives_what_markdown_gives(tmp_path: Path, claim: str, con
 def quoted(text: str) -> str:
     """A YAML double-quoted scalar holding exactly ``text``."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    escaped = escaped.replace("\r", "\\r")
     return '"' + escaped.replace("\x02", "\\x02").replace("\x03", "\\x03") + '"'

@@ -107,7 +107,7 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
             with one_shot():
                 build = build_site(self.content_dir, self.templates_dir, options)
         self.report(build)
-        self.built, self.reused = {}, {}
+        self.built, self.reused, self.converted = {}, {}, {}
         for path, text in build.files.items():
             files.append(self.generated_file(config, path, text))
         self.generated_pages = {path for path in build.files if path.endswith(".md")}

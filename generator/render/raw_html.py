@@ -49,7 +49,10 @@ def as_markdown_emits(body: str, tab_length: int = 4) -> str | None:
     """The HTML Markdown makes of ``body``, or None when ``body`` is not one raw ``<div>`` block
     (a custom template may write Markdown), asks md_in_html to read Markdown inside it, or has a
     line that a fenced-code extension would take for a fence."""
-    text = body.strip()
+    # Python-Markdown's whitespace normalisation, which reaches inside raw HTML too; the checks
+    # below look at what Markdown would see.
+    text = body.replace("\x02", "").replace("\x03", "").replace("\r\n", "\n").replace("\r", "\n")
+    text = BLANK_LINE.sub("\n", (text + "\n\n").expandtabs(tab_length)).strip()
     if not (text.startswith("<div") and text.endswith("</div>")) or "markdown=" in text:
         return None
     if FENCE_LINE.search(text):
@@ -59,12 +62,7 @@ def as_markdown_emits(body: str, tab_length: int = 4) -> str | None:
         depth += -1 if tag.group(1) else 1
         if depth <= 0 and tag.start() != last:  # the first <div> closes before the end
             return None
-    if depth != 0:
-        return None
-    # Python-Markdown's whitespace normalisation, which reaches inside raw HTML too.
-    source = body.replace("\x02", "").replace("\x03", "").replace("\r\n", "\n").replace("\r", "\n")
-    source = BLANK_LINE.sub("\n", (source + "\n\n").expandtabs(tab_length))
-    return source.strip()
+    return text if depth == 0 else None
 
 
 def anchor_ids(page_html: str) -> set[str]:

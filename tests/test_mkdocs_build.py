@@ -7,7 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import MINIMAL_CLAIM, explainer, make_project, mkdocs
+from conftest import MINIMAL_CLAIM, explainer, make_project, minimal_content, mkdocs
 
 ARTICLE = "lavrov-idlib-warning"
 
@@ -143,3 +143,18 @@ def test_links_from_docs_to_a_generated_anchor_are_checked(tmp_path: Path) -> No
     page.write_text(text + f"\n[A note](../articles/{ARTICLE}/index.md#claim-no-such-card)\n", encoding="utf-8")
     bad = mkdocs("build", "--strict", "-d", str(tmp_path / "bad"), cwd=project)
     assert bad.returncode == 1 and "claim-no-such-card" in bad.stderr, bad.stderr
+
+
+def test_card_text_that_looks_like_a_code_fence_is_shown_as_typed(tmp_path: Path) -> None:
+    """MkDocs' Markdown reads fences at line starts even inside a page's raw HTML: neither a line break
+    in a text field nor a fence inside a Markdown field's code block may start one."""
+    content = minimal_content(tmp_path / "content", articles__a__claims__c_DOT_yaml=(
+        'claim: "Before\\n```\\nfenced <b>\\n```\\nafter"\nclaimant:\n  name: Someone\n'
+        "quote: first paragraph\ncontext: |\n  An example:\n\n      x\n      ~~~\n      y <b>\n      ~~~\n"))
+    project = make_project(tmp_path / "project", content)
+    result = mkdocs("build", "--strict", "-d", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    html = read(tmp_path / "site", "/articles/a/claims/c/")
+    assert "<h1>Before ``` fenced &lt;b&gt; ``` after</h1>" in html
+    code = re.findall(r"<pre><code>(.*?)</code></pre>", html, re.S)
+    assert code == ["x\n&#126;~~\ny &lt;b&gt;\n&#126;~~\n"]

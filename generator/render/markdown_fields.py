@@ -25,6 +25,8 @@ UNSAFE_EXTENSIONS = frozenset({
 })
 # Stands for the page's path to the site root in converted HTML, so one conversion serves every page.
 SITE_ROOT = "\ue000site-root\ue000/"
+# A line of converted HTML that starts like a code fence: MkDocs' Markdown would read it again.
+FENCE_START = re.compile(r"^([ ]{0,3})([`~])(?=\2\2)", re.MULTILINE)
 # Text with none of these characters and no line break is one plain paragraph in any Markdown.
 MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>&!#|~:=\ue000]|^\s*([-+>]|\d+[.)])|^ {4}|\n|https?://|www\.")
 
@@ -85,7 +87,11 @@ class ContentMarkdown:
         """HTML for ``text`` on a page whose relative path to the site root is ``root``."""
         html = self._cache.get(text)
         if html is None:  # each text is converted once; only the site root differs between pages
-            html = self._cache[text] = plain_paragraph(text) or self._md.reset().convert(text)
+            html = plain_paragraph(text) or self._md.reset().convert(text)
+            # The page is Markdown too: a fence at a line start (inside a code block) is written as
+            # an entity, which shows the same character but is not a fence.
+            html = self._cache[text] = FENCE_START.sub(
+                lambda m: m.group(1) + ("&#96;" if m.group(2) == "`" else "&#126;"), html)
         if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]
         return html.replace(SITE_ROOT, root) if SITE_ROOT in html else html

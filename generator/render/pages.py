@@ -98,7 +98,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        finalize=isolate_bidi,
+        finalize=printable,
     )
     env.filters["human_date"] = human_date
     env.filters["plain"] = plain_text
@@ -115,11 +115,20 @@ class Rendered:
 # Direction overrides and embeddings (U+202A-U+202E, U+2066-U+2069) in a card could reverse the
 # text after them; an isolate around the value keeps their effect inside it.
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
-def isolate_bidi(value: Any) -> Any:
-    # Called for every value a template prints: ASCII text (most of it) needs no search.
-    if type(value) is str and not value.isascii() and BIDI_CONTROLS.search(value):
+def printable(value: Any) -> Any:
+    """Every plain value a template prints, before it is escaped.
+
+    A line break becomes a space, which HTML shows the same way: a line of card text must never
+    start a line of the page, where Markdown reads fences (```) even inside raw HTML. Bidi
+    controls are isolated. ASCII text on one line, most of it, passes with two quick checks."""
+    if type(value) is not str:
+        return value
+    if "\n" in value or "\r" in value:
+        value = LINE_BREAK.sub(" ", value)
+    if not value.isascii() and BIDI_CONTROLS.search(value):
         return f"\u2068{value}\u2069"
     return value
 

@@ -193,26 +193,35 @@ def plan_pages(site: Site, indexes: Indexes) -> list[Page]:
         pages.extend(replace(claim_page(article, card), inputs=inputs) for card in article.cards)
     for org_id, org in site.organizations.items():
         appearances = indexes.organizations[org_id]
-        listed = [*(a.id for a in appearances.published), *(c.article_id for c in appearances.claims),
-                  *(c.article_id for c, _ in appearances.statements),
-                  *(c.article_id for c, _ in appearances.evidence)]
+        listed = [*appearances.claims, *(c for c, _ in appearances.statements),
+                  *(c for c, _ in appearances.evidence)]
         pages.append(Page(urls.organization_url(org_id), "organization.html", org.name,
                           plain_text(org.about), {"id": org_id, "organization": org,
                                                   "appearances": appearances},
-                          inputs=shows(site, map(site.article, set(listed)))))
+                          inputs=lists(site, listed, appearances.published)))
     for technique_id, technique in site.techniques.items():
         cards = indexes.techniques[technique_id]
         pages.append(Page(urls.technique_url(technique_id), "technique.html", technique.name,
                           plain_text(technique.summary),
                           {"id": technique_id, "technique": technique, "cards": cards},
-                          inputs=shows(site, map(site.article, {c.article_id for c in cards}))))
+                          inputs=lists(site, cards)))
     return pages
 
 
 def shows(site: Site, articles: Iterable[ResolvedArticle]) -> bytes:
     """The inputs of a page that shows these articles (and, like every page, the registries)."""
-    parts = sorted(f"{a.id}\0".encode() + a.digest for a in articles)
-    return hashlib.blake2b(b"\0".join([site.shared_digest, *parts]), digest_size=16).digest()
+    return fingerprint([site.shared_digest, *sorted(f"{a.id}\0".encode() + a.digest for a in articles)])
+
+
+def lists(site: Site, cards: Iterable[Card], articles: Iterable[ResolvedArticle] = ()) -> bytes:
+    """The inputs of a page that lists these cards (and these articles): editing another card of
+    the same article leaves it as it is."""
+    return fingerprint([site.shared_digest, *sorted({card.digest for card in cards}),
+                        b"articles", *sorted(f"{a.id}\0".encode() + a.digest for a in articles)])
+
+
+def fingerprint(parts: list[bytes]) -> bytes:
+    return hashlib.blake2b(b"\0".join(parts), digest_size=16).digest()
 
 
 def reading_page(article: ResolvedArticle) -> Page:

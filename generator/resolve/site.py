@@ -29,6 +29,8 @@ class Card:
     claim: Claim
     anchor: Anchor
     number: int  # 1-based, in reading order; for display only (ids are the stable names)
+    # Fingerprint of what a page listing this card can show of it: its file, its place, its article.
+    digest: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -111,12 +113,13 @@ def resolve_article(folder: ArticleFolder, text: AnchoredText | None, content: C
     if not meta_ok or folder.original is None:
         return None
     placed.sort(key=lambda item: (item[0].paragraph, item[0].start, -item[0].end, item[1].id))
+    shared = [folder.meta.tree.digest, folder.original.digest]
     cards = tuple(
-        Card(entry.id, folder.id, entry.model, anchor, number)
+        Card(entry.id, folder.id, entry.model, anchor, number,
+             fingerprint([*shared, f"{folder.id}\0{entry.id}\0{number}".encode(), entry.tree.digest]))
         for number, (anchor, entry) in enumerate(placed, start=1)
     )
-    digest = fingerprint([folder.meta.tree.digest, folder.original.digest,
-                          *(f"{e.id}\0".encode() + e.tree.digest for _, e in placed)])
+    digest = fingerprint([*shared, *(card.digest for card in cards)])
     return ResolvedArticle(folder.id, folder.meta.model, folder.original.paragraphs, cards, digest)
 
 

@@ -18,10 +18,23 @@ def unsafe_entries(root: Path, problems: Problems) -> frozenset[Path]:
     """Every entry under ``root`` that must not be read, each reported once."""
     top = root.resolve()
     unsafe: set[Path] = set()
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted([*dirs, *(f for f in files if not f.startswith("."))]):
-            path = Path(folder) / name
+    folders = [root]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
+        except OSError:
+            continue  # an unreadable folder: reading its files fails later, with its own message
+        for entry in entries:
+            # The folder listing already says what each entry is: a plain file or folder, the
+            # common case, needs no further system call.
+            if entry.is_file(follow_symlinks=False):
+                continue
+            path = Path(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(path)
+                continue
             reason = why_unsafe(path, top)
             if reason:
                 problems.add(path, START, reason)

@@ -90,3 +90,14 @@ def test_a_template_edit_renders_everything_again(project: Path) -> None:
     template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     builds(project, memo)
     assert memo.pages.rendered == everything
+
+
+def test_a_long_preview_session_forgets_deleted_files_and_pages(project: Path) -> None:
+    memo = Memo()
+    builds(project, memo)
+    card = project / "content" / CARD
+    assert card in memo.files.trees and "/articles/lavrov-idlib-warning/claims/naval-build-up/" in memo.pages.pages
+    card.unlink()
+    builds(project, memo)
+    assert card not in memo.files.trees and not [key for key in memo.files.models if key[0] == card]
+    assert "/articles/lavrov-idlib-warning/claims/naval-build-up/" not in memo.pages.pages

@@ -105,6 +105,8 @@ def load_content(root: Path, problems: Problems, records: FileRecords | None = N
     for folder in folders:
         if check_slug(folder, folder.name, problems):
             content.articles[folder.name] = load_article(folder, reader)
+    if records:
+        records.forget_unseen()
     return content
 
 

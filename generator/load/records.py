@@ -24,8 +24,16 @@ M = TypeVar("M", bound=BaseModel)
 class FileRecords:
     trees: dict[Path, tuple[str, YamlTree | YamlProblem | None]] = field(default_factory=dict)
     models: dict[tuple[Path, type, Loc], tuple[YamlTree, Any, list[Problem]]] = field(default_factory=dict)
+    seen: set[Path] = field(default_factory=set)  # files read by the build under way
+
+    def forget_unseen(self) -> None:
+        """At the end of a build: drop the records of files it did not read (deleted or renamed)."""
+        self.trees = {path: kept for path, kept in self.trees.items() if path in self.seen}
+        self.models = {key: kept for key, kept in self.models.items() if key[0] in self.seen}
+        self.seen = set()
 
     def parse(self, path: Path, text: str) -> YamlTree | None:
+        self.seen.add(path)
         kept = self.trees.get(path)
         if kept is not None and kept[0] == text:
             outcome = kept[1]

@@ -148,10 +148,12 @@ def render_site(site: Site, templates_dir: Path, options: RenderOptions,
         env, md, kept = memo.env, memo.markdown, memo.pages
     indexes = build_indexes(site)
     rendered = Rendered()
+    keep: dict[str, tuple[bytes, str]] = {}  # what the next build may reuse: this build's pages only
     for page in plan_pages(site, indexes):
         path = urls.source_path(page.url)
         if kept is not None and page.inputs is not None and kept.get(page.url, (None,))[0] == page.inputs:
             rendered.files[path] = kept[page.url][1]
+            keep[page.url] = kept[page.url]
             continue
         try:
             rendered.files[path] = render_page(env, md, page, site, indexes, options)
@@ -161,8 +163,12 @@ def render_site(site: Site, templates_dir: Path, options: RenderOptions,
         if memo is not None:
             memo.rendered += 1
             if page.inputs is not None:
-                kept[page.url] = (page.inputs, rendered.files[path])
-    data = memo.data if memo else None
+                keep[page.url] = (page.inputs, rendered.files[path])
+    data = None
+    if memo is not None:
+        memo.pages = keep
+        data = memo.data = {key: value for key, value in memo.data.items()
+                            if key[1] in {a.id for a in site.articles}}
     rendered.files["claims.json"] = structured_data.claims_json(site, options.site_url, data)
     rendered.files["annotations.jsonld"] = structured_data.annotations_jsonld(site, options.site_url, data)
     rendered.files = dict(sorted(rendered.files.items()))

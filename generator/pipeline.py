@@ -40,29 +40,20 @@ class Memo:
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused(freeze: bool = False) -> Iterator[None]:
     """Loading makes hundreds of thousands of small, acyclic objects; Python's cycle collector would
-    rescan them again and again (a third of the time at 10,000 cards). It runs again afterwards."""
+    rescan them again and again (a third of the time at 10,000 cards). It runs again afterwards.
+
+    With ``freeze``, for runs whose results live until the process ends (``explainer check``,
+    ``mkdocs build``), what was made is frozen, so the collector never scans it again (the first full
+    collection after loading 10,000 cards took half a second, and freed nothing)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
-
-
-@contextmanager
-def one_shot() -> Iterator[None]:
-    """For runs whose results live until the process ends (``explainer check``, ``mkdocs build``):
-    what they make is frozen, not collected, so the cycle collector never scans it again (the first
-    full collection after loading 10,000 cards took half a second, and freed nothing)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
+        if freeze:
+            gc.freeze()
         if was_enabled:
             gc.enable()
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.adapters import export, scaffold
-from generator.pipeline import check, one_shot
+from generator.pipeline import check, collector_paused
 from generator.problems import Problem, display_path
 from generator.schemas import SCHEMA_DIR, write_schemas
 
@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        with one_shot():
+        with collector_paused(freeze=True):  # one run per process: what it makes lives until exit
             return args.run(args)
     except KeyboardInterrupt:
         return 130

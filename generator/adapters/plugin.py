@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.adapters.last_build import CompiledTemplates, LastBuild, files_under, fingerprint_of
-from generator.pipeline import Build, Memo, build_site, one_shot
+from generator.pipeline import Build, Memo, build_site, collector_paused
 from generator.render import RenderOptions
 from generator.render.raw_html import anchor_ids, as_markdown_emits, leaves_raw_html_alone
 from generator.site_config import (
@@ -104,7 +104,7 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         if self.serving:
             build = build_site(self.content_dir, self.templates_dir, options, preview=True, memo=self.memo)
         else:
-            with one_shot():
+            with collector_paused(freeze=True):  # mkdocs build: one build per process
                 build = build_site(self.content_dir, self.templates_dir, options)
         self.report(build)
         self.built, self.reused, self.converted = {}, {}, {}

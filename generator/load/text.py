@@ -6,6 +6,7 @@ An invalid byte is reported at its own line and column rather than as a decoder 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from generator.load.limits import megabytes
@@ -50,3 +51,8 @@ def byte_position(data: bytes, offset: int) -> Position:
 def digest(text: str) -> bytes:
     """A short fingerprint of a file's text: rebuilds under ``mkdocs serve`` compare them."""
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def fingerprint(parts: Iterable[bytes]) -> bytes:
+    """One fingerprint of several (digests, and ids, which hold no NUL)."""
+    return hashlib.blake2b(b"\0".join(parts), digest_size=16).digest()

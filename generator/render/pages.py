@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator.load.text import fingerprint
 from generator.render import structured_data, urls
 from generator.render.highlight import highlight
 from generator.render.indexes import Indexes, build_indexes
@@ -167,8 +168,8 @@ def render_site(site: Site, templates_dir: Path, options: RenderOptions,
     data = None
     if memo is not None:
         memo.pages = keep
-        data = memo.data = {key: value for key, value in memo.data.items()
-                            if key[1] in {a.id for a in site.articles}}
+        current = {a.id for a in site.articles}
+        data = memo.data = {key: value for key, value in memo.data.items() if key[1] in current}
     rendered.files["claims.json"] = structured_data.claims_json(site, options.site_url, data)
     rendered.files["annotations.jsonld"] = structured_data.annotations_jsonld(site, options.site_url, data)
     rendered.files = dict(sorted(rendered.files.items()))
@@ -224,10 +225,6 @@ def lists(site: Site, cards: Iterable[Card], articles: Iterable[ResolvedArticle]
     the same article leaves it as it is."""
     return fingerprint([site.shared_digest, *sorted({card.digest for card in cards}),
                         b"articles", *sorted(f"{a.id}\0".encode() + a.digest for a in articles)])
-
-
-def fingerprint(parts: list[bytes]) -> bytes:
-    return hashlib.blake2b(b"\0".join(parts), digest_size=16).digest()
 
 
 def reading_page(article: ResolvedArticle) -> Page:

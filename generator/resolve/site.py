@@ -6,7 +6,6 @@ Anything that fails to resolve is reported and left out, so the rest of the site
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 from generator.load.content import ArticleFolder, Content, Entry
 from generator.load.models import Article, Claim, Organization, Technique
 from generator.load.original import Paragraph
+from generator.load.text import fingerprint
 from generator.load.yaml_tree import YamlTree
 from generator.problems import Problems
 from generator.resolve.anchor import Anchor, AnchoredText, AnchorFailure
@@ -88,10 +88,6 @@ def resolve(content: Content, problems: Problems, texts: dict[bytes, AnchoredTex
         shared_digest=fingerprint(content.digests.get(name, b"") for name in ("organizations", "techniques",
                                                                               "glossary")),
     )
-
-
-def fingerprint(parts) -> bytes:
-    return hashlib.blake2b(b"\0".join(parts), digest_size=16).digest()
 
 
 def _newest_first(published: str) -> tuple[int, ...]:

@@ -85,6 +85,20 @@ CASES = {
         {"articles/a/article.yaml": MINIMAL_ARTICLE + "questions:\n  - 42\n"},
         f"{ARTICLE}:7:5: `questions[1]` must be a mapping of fields (`key: value` lines)",
     ),
+    "article correction without its text": (
+        {"articles/a/article.yaml": MINIMAL_ARTICLE + "corrections:\n  - date: 2026-11-28\n"},
+        f"{ARTICLE}:7:5: `corrections[1].text` is required here: add `text: …`",
+    ),
+    "profile correction given as text": (
+        {"organizations.yaml": MINIMAL_ORGS + "  corrections:\n    - Fixed the name.\n"},
+        "content/organizations.yaml:6:7: `acme.corrections[1]` must be a mapping of fields (`key: value` lines), "
+        "not text",
+    ),
+    "profile correction dated in words": (
+        {"organizations.yaml": MINIMAL_ORGS + "  corrections:\n    - {date: 28 November, text: Fixed.}\n"},
+        "content/organizations.yaml:6:14: `acme.corrections[1].date` must be a date like 2018-08-29 (or 2018-08, "
+        "or 2018 when that is all that is known)",
+    ),
     "organization without its profile": (
         {"organizations.yaml": MINIMAL_ORGS.replace("  about: A news outlet.\n", "")},
         "content/organizations.yaml:2:3: `acme.about` is required here: add `about: …`",

@@ -32,6 +32,8 @@ summary: >-
 #     teacher_notes: Notes only teachers see.
 # timeline:
 #   - {{date: 2018-09-17, text: What happened next., url: https://example.org/source}}
+# corrections:                 # after publication: what changed on this page, and when
+#   - {{date: 2018-09-20, text: The summary gave the wrong date; it now says 29 August.}}
 """
 
 CLAIM_YAML = """\
@@ -65,6 +67,8 @@ context: >-
 #     url: https://example.org/statement
 # questions:
 #   - A question for students.
+# corrections:                      # after publication: what changed in this note, and when
+#   - {date: 2018-09-20, text: The source was listed under the person quoted; it is the outlet.}
 """
 
 

@@ -32,6 +32,23 @@ Assessment = Literal["accurate", "misleading", "misattributed", "unsupported", "
 Stance = Literal["supports", "contradicts", "context"]
 
 
+class Dated(Strict):
+    date: PartialDate
+    text: Markdown
+
+
+class TimelineEntry(Dated):
+    url: Url | None = None
+
+
+class Correction(Dated):
+    pass
+
+
+def corrections_field(of: str) -> Any:
+    return Field(default=[], description=f"What was changed in {of} after publication, and when")
+
+
 class Source(Strict):
     title: Text
     url: Url
@@ -46,6 +63,7 @@ class Organization(Strict):
         description="Markdown: who is behind it, how it is funded, its stake in the story"
     )
     sources: list[Source] = Field(default=[], description="Where the profile's facts come from")
+    corrections: list[Correction] = corrections_field("the profile")
 
 
 class Technique(Strict):
@@ -71,19 +89,6 @@ class Question(Strict):
         return {"anyOf": [{"type": "string", "minLength": 1}, as_object]}
 
 
-class Dated(Strict):
-    date: PartialDate
-    text: Markdown
-
-
-class TimelineEntry(Dated):
-    url: Url | None = None
-
-
-class Correction(Dated):
-    pass
-
-
 class Article(Strict):
     title: Text = Field(description="Headline as published ([a descriptive title] in brackets if unknown)")
     publisher: Slug = Field(description="Organization id of the publisher (from organizations.yaml)")
@@ -103,6 +108,7 @@ class Article(Strict):
         default=[], description="Discussion questions: text, or {text, teacher_notes}"
     )
     timeline: list[TimelineEntry] = Field(default=[], description="What happened next")
+    corrections: list[Correction] = corrections_field("the article's page")
 
 
 class Claimant(Strict):
@@ -153,6 +159,4 @@ class Claim(Strict):
     questions: list[Question] = Field(
         default=[], description="Questions for students: text, or {text, teacher_notes}"
     )
-    corrections: list[Correction] = Field(
-        default=[], description="What was changed after publication, and when"
-    )
+    corrections: list[Correction] = corrections_field("the note")

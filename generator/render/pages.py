@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator.load.models import Correction
 from generator.load.text import fingerprint
 from generator.render import structured_data, urls
 from generator.render.highlight import highlight
@@ -190,7 +191,7 @@ def plan_pages(site: Site, indexes: Indexes) -> list[Page]:
         Page(urls.glossary_url(), "glossary.html", "Glossary", "Terms used in the notes.",
              {"glossary": site.glossary}),
         Page(urls.corrections_url(), "corrections.html", "Corrections",
-             "Every correction made to a claim card after publication, newest first.",
+             "Every correction made to a note, an article page or a profile after publication, newest first.",
              {"corrections": corrections_newest_first(site)}),
     ]
     for article in site.articles:
@@ -262,9 +263,28 @@ def claim_page(article: ResolvedArticle, card: Card) -> Page:
     )
 
 
-def corrections_newest_first(site: Site) -> list[tuple[Any, ResolvedArticle, Card]]:
-    found = [(c, a, card) for a in site.articles for card in a.cards for c in card.claim.corrections]
-    found.sort(key=lambda item: (item[0].date, item[1].id, item[2].id), reverse=True)
+@dataclass(frozen=True)
+class CorrectionEntry:
+    """One correction on the site-wide list, with the page it changed."""
+
+    correction: Correction
+    kind: str  # "note", "article" or "profile"
+    title: str  # the claim, the article's title or the organization's name
+    url: str
+
+
+def corrections_newest_first(site: Site) -> list[CorrectionEntry]:
+    """Corrections of cards, articles and organization profiles; ties in date keep a fixed order."""
+    found = [CorrectionEntry(c, "profile", org.name, urls.organization_url(org_id))
+             for org_id, org in site.organizations.items() for c in org.corrections]
+    for article in site.articles:
+        found += [CorrectionEntry(c, "article", article.meta.title, urls.article_url(article.id))
+                  for c in article.meta.corrections]
+        found += [CorrectionEntry(c, "note", card.claim.claim, urls.claim_url(article.id, card.id))
+                  for card in article.cards for c in card.claim.corrections]
+    # Newest first (ISO strings sort as dates); within a day by page, then as the file lists them.
+    found.sort(key=lambda entry: entry.url)
+    found.sort(key=lambda entry: entry.correction.date, reverse=True)
     return found
 
 

@@ -122,7 +122,8 @@ def claims_json(site: Site, site_url: str, kept: dict | None = None) -> str:
         dumps(card_record(a, card, site_url)) for card in a.cards), kept)
     articles = [{"id": a.id, "title": a.meta.title, "url": a.meta.url, "published": a.meta.published,
                  "publisher": a.meta.publisher, "language": a.meta.language,
-                 "page": urls.absolute(site_url, urls.article_url(a.id))} for a in site.articles]
+                 "page": urls.absolute(site_url, urls.article_url(a.id)),
+                 "corrections": [c.model_dump() for c in a.meta.corrections]} for a in site.articles]
     return '{"articles":' + dumps(articles) + ',"claims":' + json_items(records) + "}\n"
 
 

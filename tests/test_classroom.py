@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
+from markupsafe import escape
 from pypdf import PdfReader
 
 from browser import NARROW, WIDE, serve_directory, visit
@@ -150,6 +151,52 @@ def test_every_generated_page_suggests_a_correction_as_a_prefilled_issue(publish
     assert "api.github.com" not in (site / "index.html").read_text(encoding="utf-8")
 
 
+def logged_corrections() -> list[tuple[str, str, str]]:
+    """(date, page path under the site, text) of every correction in the example's files."""
+    content = REPO / "content"
+    found = []
+    for org_id, org in yaml.safe_load((content / "organizations.yaml").read_text(encoding="utf-8")).items():
+        found += [(str(c["date"]), f"organizations/{org_id}/", c["text"]) for c in org.get("corrections", [])]
+    article = yaml.safe_load((content / "articles" / ARTICLE / "article.yaml").read_text(encoding="utf-8"))
+    found += [(str(c["date"]), f"articles/{ARTICLE}/", c["text"]) for c in article.get("corrections", [])]
+    for claim in claim_ids():
+        card = yaml.safe_load((content / "articles" / ARTICLE / "claims" / f"{claim}.yaml").read_text(encoding="utf-8"))
+        found += [(str(c["date"]), f"articles/{ARTICLE}/claims/{claim}/", c["text"])
+                  for c in card.get("corrections", [])]
+    return found
+
+
+def test_corrections_page_lists_every_logged_correction_newest_first_linked_to_its_page(browser, published) -> None:
+    url, _ = published
+    logged = logged_corrections()
+    kinds = {path.split("/")[0] if "/claims/" not in path else "claims" for _, path, _ in logged}
+    assert kinds == {"organizations", "articles", "claims"}  # the example logs changes of every kind
+    with visit(browser, f"{url}/corrections/", javascript=False) as v:
+        items = v.page.locator(".ex-corrections-page li")
+        assert items.count() == len(logged)
+        rows = [(item.locator("time").get_attribute("datetime"), item.locator("a").first.get_attribute("href"),
+                 item.locator("p").nth(1).inner_text()) for item in items.all()]
+    assert [date for date, _, _ in rows] == sorted((date for date, _, _ in rows), reverse=True)
+    for date, path, text in logged:
+        shown = [row for row in rows if row[0] == date and row[1] == f"../{path}"]
+        assert shown, (date, path)
+        # the text as rendered: Markdown's inline marks are gone, every word is there
+        words = re.sub(r"[*_`\[\]]|\(https?://[^)]+\)", "", " ".join(text.split())).split()
+        assert any(row[2].split()[:5] == words[:5] for row in shown), (path, text)
+
+
+def test_each_page_shows_its_own_corrections(browser, published) -> None:
+    url, _ = published
+    by_page: dict[str, int] = {}
+    for _, path, _ in logged_corrections():
+        by_page[path] = by_page.get(path, 0) + 1
+    for path, count in by_page.items():
+        with visit(browser, f"{url}/{path}", javascript=False) as v:
+            section = v.page.locator("section.ex-corrections")
+            assert section.locator("h2").inner_text() == "Corrections", path
+            assert section.locator("li").count() == count, path
+
+
 def test_correction_issue_form_asks_for_the_page_it_is_prefilled_with() -> None:
     form = yaml.safe_load((REPO / ".github/ISSUE_TEMPLATE/correction.yml").read_text(encoding="utf-8"))
     ids = [item.get("id") for item in form["body"]]
@@ -172,7 +219,7 @@ def test_claim_review_is_complete_and_matches_the_page(published) -> None:
         h1 = re.search(r"<h1>(.*?)</h1>", html, re.S).group(1)
         assert review["claimReviewed"] == h1.replace("&#34;", '"').replace("&#39;", "'").replace("&amp;", "&")
         item = review["itemReviewed"]
-        assert item["author"]["name"] and item["author"]["name"].replace("'", "&#39;") in html
+        assert item["author"]["name"] and str(escape(item["author"]["name"])) in html
         assert item["firstAppearance"]["url"] in html
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -30,7 +31,7 @@ class Problem:
 
     def line(self, relative_to: Path | None = None) -> str:
         """The author-facing line; the path is shown relative to the current folder."""
-        where = f"{display_path(self.path, relative_to)}:{self.position.line}:{self.position.column}"
+        where = f"{visible(display_path(self.path, relative_to))}:{self.position.line}:{self.position.column}"
         return one_line(f"{where}: {self.message}")
 
 
@@ -46,6 +47,14 @@ def one_line(text: str) -> str:
 ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
+def visible(name: str) -> str:
+    """A file name as the author can read it: every character a terminal would not show as itself
+    (direction overrides, zero-width marks, escape codes, odd spaces) written as an escape."""
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() else ESCAPES.get(c) or f"\\u{ord(c):04x}" for c in name)
+
+
 def display_path(path: Path, relative_to: Path | None = None) -> str:
     base = relative_to or Path.cwd()
     try:
@@ -55,10 +64,23 @@ def display_path(path: Path, relative_to: Path | None = None) -> str:
 
 
 class Problems(list[Problem]):
-    """The problems of one run, in the order they were found; ``sorted()`` orders them for print."""
+    """The problems of one run, in the order they were found; ``sorted()`` orders them for print.
+
+    ``notes`` hold what is worth a line but is no mistake (a README among the content): they never
+    fail ``check`` or a strict build."""
+
+    def __init__(self, problems: Iterable[Problem] = ()) -> None:
+        super().__init__(problems)
+        self.notes: list[Problem] = []
 
     def add(self, path: Path, position: Position, message: str) -> None:
         self.append(Problem(path, position, message))
+
+    def note(self, path: Path, message: str) -> None:
+        self.notes.append(Problem(path, START, f"info: {message}"))
+
+    def note_lines(self, relative_to: Path | None = None) -> list[str]:
+        return [p.line(relative_to) for p in sorted(set(self.notes))]
 
     def lines(self, relative_to: Path | None = None) -> list[str]:
         return [p.line(relative_to) for p in sorted(set(self))]

@@ -8,7 +8,6 @@ files in ``schema/`` drift from the models; ``explainer schema`` rewrites them.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -61,13 +60,3 @@ def all_schemas() -> dict[str, dict[str, Any]]:
 
 def render_schema(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
-
-
-def write_schemas(folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, schema in all_schemas().items():
-        path = folder / name
-        path.write_text(render_schema(schema), encoding="utf-8")
-        written.append(path)
-    return written

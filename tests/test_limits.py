@@ -75,7 +75,27 @@ def test_more_cards_than_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert lines == ["content/articles:1:1: 3 claim cards; the limit is 2: split the content into several sites"]
 
 
+def test_more_organizations_than_the_limit_is_one_line_and_no_pages(tmp_path: Path) -> None:
+    orgs = "".join(f"org-{i}:\n  name: Org {i}\n  kind: other\n  about: A body.\n"
+                   for i in range(limits.MAX_REGISTRY_ENTRIES + 1))
+    assert lines_for(tmp_path, organizations_DOT_yaml="acme:\n  name: A\n  kind: other\n  about: B.\n" + orgs) == [
+        "content/organizations.yaml:1:1: 5,002 entries; the limit is 5,000 a file: keep the entries the content "
+        "refers to, or split the site"]
+
+
+@pytest.mark.parametrize("registry", ["techniques", "glossary"])
+def test_more_techniques_or_terms_than_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   registry: str) -> None:
+    monkeypatch.setattr(content_module, "MAX_REGISTRY_ENTRIES", 2)
+    entries = {"techniques": "".join(f"t-{i}:\n  name: T\n  summary: S.\n  ask: Why?\n" for i in range(3)),
+               "glossary": "".join(f"Term {i}: A definition.\n" for i in range(3))}[registry]
+    lines = lines_for(tmp_path, **{f"{registry}_DOT_yaml": entries})
+    assert f"content/{registry}.yaml:1:1: 3 entries; the limit is 2 a file: keep the entries the content refers " \
+           "to, or split the site" in lines
+
+
 def test_limits_admit_a_large_newsroom() -> None:
+    assert limits.MAX_REGISTRY_ENTRIES >= 1_000
     assert limits.MAX_CARDS >= 20_000
     assert limits.MAX_STRING >= 10_000 and limits.MAX_YAML_BYTES >= 1_000_000
 

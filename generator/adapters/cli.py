@@ -12,9 +12,10 @@ from pathlib import Path
 
 from generator import __version__
 from generator.adapters import export, scaffold
+from generator.adapters.files import UnsafeWrite, make_folders, replace_file
 from generator.pipeline import check, collector_paused
 from generator.problems import Problem, display_path
-from generator.schemas import SCHEMA_DIR, write_schemas
+from generator.schemas import SCHEMA_DIR, all_schemas, render_schema
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,6 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with collector_paused(freeze=True):  # one run per process: what it makes lives until exit
             return args.run(args)
+    except UnsafeWrite as refusal:
+        print(refusal, file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 
@@ -70,7 +74,10 @@ def problem_record(problem: Problem) -> dict[str, str | int]:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    for path in write_schemas(args.directory):
+    make_folders(args.directory, Path.cwd())
+    for name, schema in all_schemas().items():
+        path = args.directory / name
+        replace_file(path, render_schema(schema), Path.cwd())
         print(f"wrote {display_path(path)}")
     return 0
 
@@ -78,6 +85,8 @@ def run_schema(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     result = check(args.content)
     lines = result.problems.lines()
+    for note in result.problems.note_lines():
+        print(note, file=sys.stderr)  # never a problem: stdout and the exit code stay the problems'
     if args.format == "json":
         print(json.dumps([problem_record(p) for p in sorted(set(result.problems))], ensure_ascii=False,
                          indent=2))

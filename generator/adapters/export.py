@@ -15,7 +15,9 @@ from typing import Any
 
 import yaml
 
+from generator.adapters.files import refuse_links
 from generator.pipeline import build_site
+from generator.problems import display_path, visible
 from generator.render import RenderOptions
 from generator.site_config import NOT_IN_NAV_PATTERNS, extra_css, extra_javascript, markdown_settings
 
@@ -66,9 +68,13 @@ def run(args: argparse.Namespace) -> int:
         return 2
     config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     target: Path = args.directory
-    if target.exists() and any(target.iterdir()) and not (target / MARKER).exists():
-        print(f"{target} is not empty: choose a new folder (an earlier export is replaced)",
-              file=sys.stderr)
+    refuse_links(target, Path.cwd())  # never replace, nor delete through, a link
+    if target.exists() and not target.is_dir():
+        print(f"{visible(display_path(target))} is a file: choose a folder to export to", file=sys.stderr)
+        return 2
+    if target.exists() and any(target.iterdir()) and not (target / MARKER).is_file():
+        print(f"{visible(display_path(target))} is not empty: choose a new folder (an earlier export is "
+              "replaced)", file=sys.stderr)
         return 2
     base = config_path.resolve().parent
     plugin = plugin_options(config)
@@ -81,12 +87,19 @@ def run(args: argparse.Namespace) -> int:
                             repository=str(extra.get("repository") or "") if isinstance(extra, dict) else "",
                             markdown_extensions=extensions, markdown_configs=configs)
     build = build_site(content_dir, templates_dir, options)
+    for note in build.problems.note_lines():
+        print(note, file=sys.stderr)
     lines = build.problems.lines()
     if lines:
         print("\n".join(lines))
         print(f"{len(lines)} problems: nothing exported", file=sys.stderr)
         return 1
-    write_export(target, base, config, build.files, templates_dir)
+    try:
+        write_export(target, base, config, build.files, templates_dir)
+    except OSError as error:
+        print(f"{visible(display_path(Path(error.filename or target)))}: cannot write the export "
+              f"({error.strerror}): choose another folder", file=sys.stderr)
+        return 2
     print(f"Exported {len(build.files)} generated files to {target}; build it with "
           f"`mkdocs build -f {target / 'mkdocs.yml'}`.", file=sys.stderr)
     return 0

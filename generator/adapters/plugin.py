@@ -169,6 +169,8 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
             self.last.forget(Path(self.site_dir))  # the next build starts afresh
 
     def report(self, build: Build) -> None:
+        for line in build.problems.note_lines():
+            log.info(line)  # info, not a warning: a strict build stays green
         for line in build.problems.lines():
             log.error(line)
         if build.problems and not self.serving:

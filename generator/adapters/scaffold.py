@@ -7,7 +7,9 @@ import os
 import sys
 from pathlib import Path
 
+from generator.adapters.files import create_file, make_folders, refuse_links
 from generator.load.fields import SLUG_RE
+from generator.load.validate import ascii_visible
 from generator.problems import display_path
 from generator.schemas import SCHEMA_DIR
 
@@ -76,13 +78,13 @@ def run(args: argparse.Namespace) -> int:
     ids = [args.article_id] + ([args.claim_id] if hasattr(args, "claim_id") else [])
     for ident in ids:
         if not SLUG_RE.match(ident):
-            print(f"`{ident}` is not a valid id: use lowercase letters, digits and single hyphens, "
-                  "like `lavrov-warning`", file=sys.stderr)
+            print(f"`{ascii_visible(ident)}` is not a valid id: use lowercase letters, digits and single "
+                  "hyphens, like `lavrov-warning`", file=sys.stderr)
             return 2
     article = args.content / "articles" / args.article_id
     if hasattr(args, "claim_id"):
-        return new_claim(article, args.claim_id)
-    return new_article(article)
+        return new_claim(article, args.claim_id, args.content)
+    return new_article(article, args.content)
 
 
 def schema_line(file: Path, schema: str) -> str:
@@ -91,13 +93,14 @@ def schema_line(file: Path, schema: str) -> str:
     return f"# yaml-language-server: $schema={target}\n"
 
 
-def new_article(folder: Path) -> int:
-    if folder.exists():
+def new_article(folder: Path, content: Path) -> int:
+    refuse_links(folder, content)
+    if os.path.lexists(folder):
         return refuse(folder)
-    (folder / "claims").mkdir(parents=True)
+    make_folders(folder / "claims", content)
     article = folder / "article.yaml"
-    article.write_text(schema_line(article, "article.schema.json") + ARTICLE_YAML.format(), encoding="utf-8")
-    (folder / "original.txt").write_text("", encoding="utf-8")
+    create_file(article, schema_line(article, "article.schema.json") + ARTICLE_YAML.format(), content)
+    create_file(folder / "original.txt", "", content)
     shown = display_path(folder)
     print(f"Created {shown}/article.yaml, {shown}/original.txt and {shown}/claims/.\n"
           f"Next: paste the article's text into {shown}/original.txt (one paragraph per line),\n"
@@ -105,16 +108,17 @@ def new_article(folder: Path) -> int:
     return 0
 
 
-def new_claim(article: Path, claim_id: str) -> int:
+def new_claim(article: Path, claim_id: str, content: Path) -> int:
+    path = article / "claims" / f"{claim_id}.yaml"
+    refuse_links(path, content)
     if not article.is_dir():
         print(f"{display_path(article)} does not exist: run `explainer new article {article.name}` first",
               file=sys.stderr)
         return 2
-    path = article / "claims" / f"{claim_id}.yaml"
-    if path.exists() or path.with_suffix(".yml").exists():
+    if os.path.lexists(path) or os.path.lexists(path.with_suffix(".yml")):
         return refuse(path)
-    path.parent.mkdir(exist_ok=True)
-    path.write_text(schema_line(path, "claim.schema.json") + CLAIM_YAML, encoding="utf-8")
+    make_folders(path.parent, content)
+    create_file(path, schema_line(path, "claim.schema.json") + CLAIM_YAML, content)
     print(f"Created {display_path(path)}.\n"
           "Next: copy the passage into `quote`, write `claim`, `claimant` and `context`,\n"
           "then run `explainer check` and look at the page with `mkdocs serve`.")

@@ -13,7 +13,14 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from generator.load.fields import SLUG_RE
-from generator.load.limits import MAX_CARDS, MAX_YAML_BYTES
+from generator.load.layout import (
+    ARTICLE_ENTRIES,
+    CONTENT_ENTRIES,
+    YAML_SUFFIXES,
+    report_strays,
+    report_strays_among_articles,
+)
+from generator.load.limits import MAX_CARDS, MAX_REGISTRY_ENTRIES, MAX_YAML_BYTES
 from generator.load.models import Article, Claim, Organization, Technique
 from generator.load.original import OriginalText, read_original
 from generator.load.records import FileRecords
@@ -24,7 +31,6 @@ from generator.load.yaml_tree import Loc, YamlProblem, YamlTree, parse_yaml
 from generator.problems import START, Position, Problems
 
 M = TypeVar("M", bound=BaseModel)
-YAML_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -92,6 +98,7 @@ def load_content(root: Path, problems: Problems, records: FileRecords | None = N
         return content
     skip = unsafe_entries(root, problems)
     reader = Reader(problems, skip, records)
+    report_strays(root, visible_children(root, skip), CONTENT_ENTRIES, problems)
     for name, model in (("organizations", Organization), ("techniques", Technique)):
         path = root / f"{name}.yaml"
         tree = read_registry(path, reader)
@@ -99,7 +106,12 @@ def load_content(root: Path, problems: Problems, records: FileRecords | None = N
         content.digests[name] = tree.digest if tree else b""
         setattr(content, name, load_registry(path, tree, model, reader) if tree else {})
     content.glossary = load_glossary(root / "glossary.yaml", reader, content.digests)
-    folders = [f for f in visible_children(root / "articles", skip) if f.is_dir()]
+    articles = root / "articles"
+    if articles.exists() and not articles.is_dir() and articles not in skip:
+        problems.add(articles, START, "articles must be a folder holding one folder per article")
+    entries = visible_children(articles, skip)
+    report_strays_among_articles(entries, problems)
+    folders = [f for f in entries if f.is_dir()]
     if too_many_cards(root, folders, problems, skip):
         return content
     for folder in folders:
@@ -123,6 +135,21 @@ def visible_children(folder: Path, skip: frozenset[Path]) -> list[Path]:
     if not folder.is_dir() or folder in skip:
         return []
     return sorted(p for p in folder.iterdir() if not p.name.startswith(".") and p not in skip)
+
+
+def wrong_kind(path: Path, reader: Reader, folder: bool) -> bool:
+    """True (after reporting) when ``path`` exists but is a folder where a file belongs, or the
+    reverse; an entry already reported as unsafe counts as handled."""
+    if path in reader.skip:
+        return True
+    if folder and path.exists() and not path.is_dir():
+        reader.problems.add(path, START, f"`{path.name}` must be a folder, but this is a file")
+        return True
+    if not folder and path.is_dir():
+        reader.problems.add(path, START, f"`{path.name}` must be a file, but this is a folder: "
+                                         "move what it holds and replace it with the file")
+        return True
+    return False
 
 
 def check_slug(path: Path, name: str, problems: Problems) -> bool:
@@ -153,7 +180,9 @@ def read_yaml(path: Path, reader: Reader) -> YamlTree | None:
 
 def read_registry(path: Path, reader: Reader) -> YamlTree | None:
     """``organizations.yaml`` / ``techniques.yaml``: a mapping of id → entry (it may be empty)."""
-    if not path.is_file() and path not in reader.skip:
+    if wrong_kind(path, reader, folder=False):
+        return None
+    if not path.is_file():
         reader.problems.add(path, START, f"{path.name} is missing: create it (it may be empty)")
         return None
     tree = read_yaml(path, reader)
@@ -165,7 +194,16 @@ def read_registry(path: Path, reader: Reader) -> YamlTree | None:
         reader.problems.add(path, tree.value_at(()),
                             "this file must map ids to entries (`nato:` then its fields)")
         return None
-    return tree
+    return tree if within_registry_limit(path, tree, reader.problems) else None
+
+
+def within_registry_limit(path: Path, tree: YamlTree, problems: Problems) -> bool:
+    """Each entry makes a page: a registry of tens of thousands would make a site of gigabytes."""
+    if len(tree.data) <= MAX_REGISTRY_ENTRIES:
+        return True
+    problems.add(path, START, f"{len(tree.data):,} entries; the limit is {MAX_REGISTRY_ENTRIES:,} a file: "
+                              "keep the entries the content refers to, or split the site")
+    return False
 
 
 def load_registry(path: Path, tree: YamlTree, model: type[M], reader: Reader) -> dict[str, Entry[M]]:
@@ -182,7 +220,7 @@ def load_registry(path: Path, tree: YamlTree, model: type[M], reader: Reader) ->
 
 
 def load_glossary(path: Path, reader: Reader, digests: dict[str, bytes]) -> dict[str, str]:
-    if not path.is_file():
+    if wrong_kind(path, reader, folder=False) or not path.is_file():
         return {}
     tree = read_yaml(path, reader)
     if tree is None or tree.data is None:
@@ -190,6 +228,8 @@ def load_glossary(path: Path, reader: Reader, digests: dict[str, bytes]) -> dict
     digests["glossary"] = tree.digest
     if not isinstance(tree.data, dict):
         reader.problems.add(path, tree.value_at(()), "glossary.yaml must map each term to its definition")
+        return {}
+    if not within_registry_limit(path, tree, reader.problems):
         return {}
     glossary = {}
     for term, definition in tree.data.items():
@@ -203,8 +243,9 @@ def load_glossary(path: Path, reader: Reader, digests: dict[str, bytes]) -> dict
 def load_article(folder: Path, reader: Reader) -> ArticleFolder:
     article = ArticleFolder(id=folder.name, folder=folder)
     problems, skip = reader.problems, reader.skip
+    report_strays(folder, visible_children(folder, skip), ARTICLE_ENTRIES, problems)
     meta_path = folder / "article.yaml"
-    if meta_path in skip:
+    if wrong_kind(meta_path, reader, folder=False):
         pass  # already reported
     elif meta_path.is_file():
         article.meta = load_card(meta_path, folder.name, Article, reader)
@@ -212,14 +253,15 @@ def load_article(folder: Path, reader: Reader) -> ArticleFolder:
         problems.add(meta_path, START, "article.yaml is missing: run `explainer new article "
                                        f"{folder.name}` or create it")
     text_path = folder / "original.txt"
-    if text_path in skip:
+    if wrong_kind(text_path, reader, folder=False):
         pass  # already reported
     elif text_path.is_file():
         article.original = read_original(text_path, problems)
     else:
         problems.add(text_path, START, "original.txt is missing: paste the article's text into it, "
                                        "one paragraph per line")
-    article.claims, article.drafts = load_claims(folder / "claims", reader)
+    if not wrong_kind(folder / "claims", reader, folder=True):
+        article.claims, article.drafts = load_claims(folder / "claims", reader)
     return article
 
 

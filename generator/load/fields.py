@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BeforeValidator, Field, StrictStr, WithJsonSchema
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-SLUG_RE = re.compile(rf"^{SLUG}$")
+SLUG_RE = re.compile(rf"\A{SLUG}\Z")  # \Z: `$` would accept a name ending in a line break
 PARTIAL_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 # Markdown link targets: [text](target), [ref]: target, <scheme:...> autolinks.

@@ -11,6 +11,7 @@ MAX_TEXT_BYTES = 2_000_000  # one original.txt
 MAX_DEPTH = 16  # nesting of mappings and lists in one file; cards need 4
 MAX_STRING = 20_000  # characters in one text value
 MAX_CARDS = 50_000  # claim cards in the whole content tree
+MAX_REGISTRY_ENTRIES = 5_000  # organizations, techniques or glossary terms in one file (each makes a page)
 MAX_MATCHES = 10_000  # quote matches kept while anchoring one card
 
 

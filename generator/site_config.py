@@ -49,10 +49,15 @@ def extra_javascript(templates_dir: Path) -> list[str]:
     return [asset_path(templates_dir, p) for p in asset_files(templates_dir) if p.suffix == ".js"]
 
 
+# What MkDocs always adds before a site's own extensions (its ``markdown_extensions`` builtins).
+MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
+
+
 def markdown_settings(extensions: Iterable[Any], configs: Mapping[str, Any] | None
                       ) -> tuple[tuple[str, ...], dict[str, Any]]:
-    """Extension names and their settings, from either MkDocs' parsed form or raw YAML items."""
-    names: list[str] = []
+    """Extension names and their settings, from either MkDocs' parsed form or raw YAML items; the
+    names begin with MkDocs' builtins either way, as MkDocs itself lists them."""
+    names: list[str] = list(MKDOCS_BUILTIN_EXTENSIONS)
     settings: dict[str, Any] = dict(configs or {})
     for item in extensions:
         if isinstance(item, str):
@@ -62,4 +67,4 @@ def markdown_settings(extensions: Iterable[Any], configs: Mapping[str, Any] | No
                 names.append(name)
                 if value:
                     settings[name] = value
-    return tuple(names), settings
+    return tuple(dict.fromkeys(names)), settings

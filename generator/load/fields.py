@@ -13,22 +13,36 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BeforeValidator, Field, StrictStr, WithJsonSchema
 
+from generator.load.markdown_rules import refused_class, too_much_work
+
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 SLUG_RE = re.compile(rf"\A{SLUG}\Z")  # \Z: `$` would accept a name ending in a line break
 PARTIAL_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 # Markdown link targets: [text](target), [ref]: target, <scheme:...> autolinks.
 MD_INLINE_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]*)")
-MD_REFERENCE_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+# A reference definition, as Python-Markdown reads one: it may sit in a block quote or a list item,
+# have an empty label, put its target on the next line, and end with a title or nothing else (so a
+# line like `[^1]: a note` is text, not a link: card text has no footnotes).
+MD_REFERENCE_RE = re.compile(r"^(?:[ \t]*(?:>|[-+*]|\d+[.)]))*[ \t]*\[[^\[\]]*\]:[ \t]*\n?[ \t>]*(\S+)"
+                             r"[ \t]*(?:\n[ \t>]*)?(?:([\"'])[^\n]*\2[ \t]*|\([^\n]*\)[ \t]*)?$",
+                             re.MULTILINE)
 MD_AUTOLINK_RE = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
 MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
 
 
+ADMONITION_EXAMPLES = ("note", "info", "tip", "warning", "danger", "example", "quote")
 WHITESPACE_RE = re.compile(r"\s")  # the characters str.isspace() accepts
 
 
+# Direction controls, zero-width and other invisible characters (Unicode "format" and "control"
+# categories): in an address they make it read as another one, or break it.
+INVISIBLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+                          "\u2060-\u206f\ufeff\ufff9-\ufffb]")
+
+
 def is_web_url(value: str) -> bool:
-    if WHITESPACE_RE.search(value):
+    if WHITESPACE_RE.search(value) or INVISIBLE_RE.search(value):
         return False
     parts = urlsplit(value)
     return parts.scheme in ("http", "https") and bool(parts.netloc)
@@ -44,18 +58,35 @@ def _not_blank(value: str) -> str:
     return value
 
 
+def invisible_character(value: str) -> str | None:
+    found = INVISIBLE_RE.search(value)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
 def _web_url(value: str) -> str:
+    if hidden := invisible_character(value):
+        raise ValueError(f"this address holds an invisible or direction-control character ({hidden}): "
+                         "type the address again, or copy it from the browser's address bar")
     if not is_web_url(value):
         raise ValueError(f"`{value}` is not a web address: write it in full, starting https://")
     return value
 
 
 def _markdown_links(value: str) -> str:
+    if why := too_much_work(value):
+        raise ValueError(why)
+    if refused := refused_class(value):
+        raise ValueError(f"`{refused}` is not a class card text may use: an admonition's type is one of "
+                         f"{', '.join(ADMONITION_EXAMPLES)} or another of the types the README lists")
     if MD_IMAGE_RE.search(value):
         raise ValueError("images are not shown from Markdown fields: link to the image instead")
-    targets = MD_INLINE_LINK_RE.findall(value) + MD_REFERENCE_RE.findall(value)
+    targets = MD_INLINE_LINK_RE.findall(value) + [
+        target.lstrip("<").rstrip(">") for target, _ in MD_REFERENCE_RE.findall(value)]
     targets += MD_AUTOLINK_RE.findall(value)
     for target in targets:
+        if hidden := invisible_character(target):
+            raise ValueError(f"a link in this text holds an invisible or direction-control character "
+                             f"({hidden}): type the address again")
         if not (is_web_url(target) or is_site_path(target)):
             raise ValueError(
                 f"link `{target}` is not allowed: use a full https:// address "

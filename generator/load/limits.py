@@ -13,6 +13,11 @@ MAX_STRING = 20_000  # characters in one text value
 MAX_CARDS = 50_000  # claim cards in the whole content tree
 MAX_REGISTRY_ENTRIES = 5_000  # organizations, techniques or glossary terms in one file (each makes a page)
 MAX_MATCHES = 10_000  # quote matches kept while anchoring one card
+# Markdown's work grows faster than its text with these (a run of 20,000 `[` took 70 s; 800
+# definitions overflowed its recursion): one Markdown field may hold at most
+MAX_MARKDOWN_BRACKETS = 200  # `[` characters
+MAX_MARKDOWN_DEFINITIONS = 100  # definition-list lines (`: ...`)
+MAX_MARKDOWN_NESTING = 8  # levels of block quotes, or of list and block indentation
 
 
 def megabytes(size: int) -> str:

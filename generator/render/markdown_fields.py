@@ -8,21 +8,53 @@ extension such as ``attr_list`` cannot add event handlers.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable
 
 import markdown
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from generator.load.fields import is_site_path, is_web_url
+from generator.load.markdown_rules import allowed_classes
 
-# Extensions that would let a card inject markup or read files: never applied to card fields.
-UNSAFE_EXTENSIONS = frozenset({
-    "attr_list", "md_in_html", "markdown.extensions.attr_list", "markdown.extensions.md_in_html",
-    "pymdownx.snippets", "pymdownx.blocks.html", "markdown.extensions.toc", "toc",
+# The site's extensions that card fields are rendered with: only those whose output is plain
+# markup. Never custom fences or inline formats (a ```mermaid block would make pages load a script
+# from a CDN), never anything that fetches (emoji images), reads files (snippets), passes HTML
+# (md_in_html, blocks), sets ids (toc, footnotes, tabbed) or needs a script (arithmatex).
+CARD_EXTENSIONS = frozenset({
+    "abbr", "admonition", "codehilite", "def_list", "fenced_code", "legacy_em", "nl2br", "sane_lists",
+    "smarty", "tables",
+    "pymdownx.betterem", "pymdownx.caret", "pymdownx.details", "pymdownx.highlight",
+    "pymdownx.inlinehilite", "pymdownx.keys", "pymdownx.mark", "pymdownx.saneheaders",
+    "pymdownx.smartsymbols", "pymdownx.superfences", "pymdownx.tilde",
 })
+# Settings that plug code into an extension (a fence or inline format of the owner's): never used
+# for card text.
+UNSAFE_SETTINGS = frozenset({"custom_fences", "custom_inline"})
+def card_extensions(extensions: Iterable[str], configs: dict | None) -> tuple[list[str], dict]:
+    """The site's extensions and settings that card fields may use (see ``CARD_EXTENSIONS``).
+
+    Settings are kept only when they are plain data: a setting that is code (a formatter, a
+    validator) is the owner's, for the owner's pages."""
+    names = [name for name in extensions if name.removeprefix("markdown.extensions.") in CARD_EXTENSIONS]
+    settings = {name: {key: value for key, value in dict(configs[name]).items()
+                       if key not in UNSAFE_SETTINGS and is_plain_data(value)}
+                for name in names if isinstance((configs or {}).get(name), dict)}
+    return names, settings
+
+
+def is_plain_data(value: object) -> bool:
+    if isinstance(value, (list, tuple)):
+        return all(is_plain_data(item) for item in value)
+    if isinstance(value, dict):
+        return all(isinstance(key, str) and is_plain_data(item) for key, item in value.items())
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
 # Stands for the page's path to the site root in converted HTML, so one conversion serves every page.
 SITE_ROOT = "\ue000site-root\ue000/"
 # A line of converted HTML that starts like a code fence: MkDocs' Markdown would read it again.
@@ -52,12 +84,45 @@ class _SafeLinks(Treeprocessor):
             for name in list(element.attrib):
                 if name not in ALLOWED_ATTRIBUTES:
                     del element.attrib[name]
+            if "class" in element.attrib:
+                kept = allowed_classes(element.attrib["class"])
+                if kept:
+                    element.set("class", kept)
+                else:
+                    del element.attrib["class"]
             if element.tag == "img":  # no remote images: a card cannot make readers' browsers call out
                 element.tag, element.text = "span", element.get("alt", "")
                 element.attrib.clear()
             href = element.get("href")
             if href is not None:
                 self.fields.rewrite_link(element, href)
+
+
+START_TAG = re.compile(r"<([a-zA-Z][\w-]*)((?:\s[^<>]*)?)>")
+ATTRIBUTE = re.compile(r"""\s+([^\s=<>"'/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+
+
+class _SafeStash(Postprocessor):
+    """The same attribute and class allowlist for the HTML extensions set aside whole (highlighted
+    code blocks), which the tree never holds. Card text itself never reaches here as markup: its raw
+    HTML is escaped, so every tag is an extension's."""
+
+    def run(self, text: str) -> str:
+        return START_TAG.sub(self.tag, text) if "=" in text else text
+
+    @staticmethod
+    def tag(match: re.Match) -> str:
+        kept = []
+        for name, value in ATTRIBUTE.findall(match.group(2)):
+            if name.lower() not in ALLOWED_ATTRIBUTES:
+                continue
+            if name.lower() == "class":
+                value = allowed_classes(value.strip("\"'"))
+                if not value:
+                    continue
+                value = f'"{value}"'
+            kept.append(f" {name}={value}" if value else f" {name}")
+        return f"<{match.group(1)}{''.join(kept)}>"
 
 
 class _SafeContent(Extension):
@@ -70,24 +135,22 @@ class _SafeContent(Extension):
         md.inlinePatterns.deregister("html")
         md.inlinePatterns.deregister("automail")
         md.treeprocessors.register(_SafeLinks(md, self.fields), "explainer_safe_links", 1)
+        md.postprocessors.register(_SafeStash(md), "explainer_safe_stash", 0)  # after raw HTML is back
 
 
 class ContentMarkdown:
     """Renders card fields with the site's Markdown extensions, made safe."""
 
     def __init__(self, extensions: Iterable[str] = (), configs: dict | None = None) -> None:
-        safe = [name for name in extensions if name not in UNSAFE_EXTENSIONS]
-        self._md = markdown.Markdown(
-            extensions=[*safe, _SafeContent(self)],
-            extension_configs={k: v for k, v in (configs or {}).items() if k in safe},
-        )
+        names, settings = card_extensions(extensions, configs)
+        self._md = markdown.Markdown(extensions=[*names, _SafeContent(self)], extension_configs=settings)
         self._cache: dict[str, str] = {}
 
     def render(self, text: str, root: str, inline: bool = False) -> str:
         """HTML for ``text`` on a page whose relative path to the site root is ``root``."""
         html = self._cache.get(text)
         if html is None:  # each text is converted once; only the site root differs between pages
-            html = plain_paragraph(text) or self._md.reset().convert(text)
+            html = plain_paragraph(text) or self.convert(text)
             # The page is Markdown too: a fence at a line start (inside a code block) is written as
             # an entity, which shows the same character but is not a fence.
             html = self._cache[text] = FENCE_START.sub(
@@ -95,6 +158,15 @@ class ContentMarkdown:
         if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]
         return html.replace(SITE_ROOT, root) if SITE_ROOT in html else html
+
+    def convert(self, text: str) -> str:
+        """Markdown's HTML for the text; should Markdown itself fail on it (validation bounds its
+        work, so it should not), the text is shown as typed rather than failing the page, whose
+        template is not at fault."""
+        try:
+            return self._md.reset().convert(text)
+        except Exception:  # any failure inside Markdown is the text's, not the page's
+            return "<p>" + html.escape(text, quote=False).replace("\n", "<br />\n") + "</p>"
 
     def rewrite_link(self, element: etree.Element, href: str) -> None:
         if is_web_url(href):

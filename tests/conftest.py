@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -76,6 +77,24 @@ def minimal_content(root: Path, **overrides: str | bytes | None) -> Path:
         files[name.replace("__", "/").replace("_DOT_", ".")] = body
     write_tree(root, {k: v for k, v in files.items() if v is not None})
     return root
+
+
+def long_paragraph(words: int, seed: int = 1) -> str:
+    """A paragraph of ``words`` distinct words, the same for the same arguments."""
+    rng = random.Random(seed)
+    return " ".join(f"{rng.choice(('alpha', 'beta', 'gamma', 'delta'))}{i}" for i in range(words))
+
+
+def cards_quoting(paragraph: str, count: int) -> dict[str, str | None]:
+    """``minimal_content`` overrides: ``count`` cards quoting four words each, spread over the
+    paragraph, in place of the minimal card."""
+    words = paragraph.split(" ")
+    cards: dict[str, str | None] = {"articles__a__claims__c_DOT_yaml": None}
+    for i in range(count):
+        quote = " ".join(words[i * (len(words) // count) + 5:][:4])
+        cards[f"articles__a__claims__c{i}_DOT_yaml"] = MINIMAL_CLAIM.replace("quote: first paragraph",
+                                                                             f"quote: {quote}")
+    return cards
 
 
 def problem_lines(content: Path) -> list[str]:

@@ -182,6 +182,14 @@ def _offset_position(text: str, offset: int) -> Position:
     return Position(text.count("\n", 0, offset) + 1, offset - line_start + 1)
 
 
+YAML_KEY_LIMIT = 1024  # YAML reads a plain key only if it is shorter than this
+
+
+def mark_column(error: yaml.YAMLError) -> int:
+    mark = getattr(error, "problem_mark", None)
+    return mark.column if mark is not None else 0
+
+
 def describe_yaml_error(error: yaml.YAMLError) -> str:
     problem = getattr(error, "problem", None) or str(error)
     if isinstance(error, yaml.reader.ReaderError):
@@ -201,6 +209,9 @@ def describe_yaml_error(error: yaml.YAMLError) -> str:
         hint = ": close the `{` with `}` on the same line"
     elif "while parsing a flow sequence" in str(context):
         hint = ": close the `[` with `]` on the same line"
+    elif "mapping values are not allowed" in problem and mark_column(error) >= YAML_KEY_LIMIT:
+        hint = (f": a key may be at most {YAML_KEY_LIMIT:,} characters long (a glossary term is a key): "
+                "shorten it, or put a long value containing `: ` in quotes")
     elif "mapping values are not allowed" in problem:
         hint = ": a value containing `: ` must be put in quotes"
     elif "could not find expected ':'" in problem:

@@ -8,13 +8,42 @@ each passage keeps its own number and link. The numbered link to the note opens 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from itertools import pairwise
 
 from markupsafe import Markup, escape
 
 from generator.resolve import Card
+from generator.resolve.anchor import Anchor
 
 RefMaker = Callable[[Card], str]
+# Characters of the paragraph shown either side of a passage on its claim page: enough to read it in
+# context; the whole paragraph (up to 2 MB) on every claim page would make the site grow with the
+# product of paragraph length and card count.
+EXCERPT_CONTEXT = 300
+ELLIPSIS = "…"
+
+
+def excerpt(text: str, card: Card) -> tuple[str, Card, bool, bool]:
+    """The passage with up to ``EXCERPT_CONTEXT`` characters either side, cut at spaces where the
+    text has them; the card's anchor moved to match; whether text was cut before and after."""
+    start, end = card.anchor.start, card.anchor.end
+    low, high = max(0, start - EXCERPT_CONTEXT), min(len(text), end + EXCERPT_CONTEXT)
+    if low > 0:
+        space = text.find(" ", low, start)
+        low = space + 1 if space != -1 else low
+    if high < len(text):
+        space = text.rfind(" ", end, high)
+        high = space if space != -1 else high
+    moved = replace(card, anchor=Anchor(card.anchor.paragraph, start - low, end - low))
+    return text[low:high], moved, low > 0, high < len(text)
+
+
+def highlight_excerpt(text: str, card: Card, make_ref: RefMaker) -> Markup:
+    """One card's passage in its context, as ``highlight`` marks it, with "…" where text was cut."""
+    part, moved, before, after = excerpt(text, card)
+    return Markup((ELLIPSIS + " " if before else "") + highlight(part, [moved], make_ref)
+                  + (" " + ELLIPSIS if after else ""))
 
 
 def highlight(text: str, cards: Sequence[Card], make_ref: RefMaker) -> Markup:

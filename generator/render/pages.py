@@ -21,10 +21,18 @@ from markupsafe import Markup
 from generator.load.models import Correction
 from generator.load.text import fingerprint
 from generator.render import structured_data, urls
-from generator.render.highlight import highlight
+from generator.render.highlight import highlight, highlight_excerpt
 from generator.render.indexes import Indexes, build_indexes
 from generator.render.markdown_fields import ContentMarkdown
-from generator.render.text import anchor_id, human_date, plain_text, text_direction
+from generator.render.text import (
+    anchor_id,
+    human_date,
+    isolated,
+    needs_isolation,
+    plain_text,
+    term_ids,
+    text_direction,
+)
 from generator.resolve import Card, ResolvedArticle, Site
 
 
@@ -114,9 +122,6 @@ class Rendered:
     failures: dict[str, TemplateProblem] = field(default_factory=dict)  # page URL → why it failed
 
 
-# Direction overrides and embeddings (U+202A-U+202E, U+2066-U+2069) in a card could reverse the
-# text after them; an isolate around the value keeps their effect inside it.
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
@@ -124,15 +129,17 @@ def printable(value: Any) -> Any:
     """Every plain value a template prints, before it is escaped.
 
     A line break becomes a space, which HTML shows the same way: a line of card text must never
-    start a line of the page, where Markdown reads fences (```) even inside raw HTML. Bidi
-    controls are isolated. ASCII text on one line, most of it, passes with two quick checks."""
+    start a line of the page, where Markdown reads fences (```) even inside raw HTML. Text that
+    could reorder its surroundings (direction controls, right-to-left letters) is isolated; a web
+    address never is, since an isolate would become part of the link (validation refuses direction
+    controls in addresses). ASCII text on one line, most of it, passes with two quick checks."""
     if type(value) is not str:
         return value
     if "\n" in value or "\r" in value:
         value = LINE_BREAK.sub(" ", value)
-    if not value.isascii() and BIDI_CONTROLS.search(value):
-        return f"\u2068{value}\u2069"
-    return value
+    if value.isascii() or value.startswith(("https://", "http://")):
+        return value
+    return isolated(value)
 
 
 def render_site(site: Site, templates_dir: Path, options: RenderOptions,
@@ -189,7 +196,7 @@ def plan_pages(site: Site, indexes: Indexes) -> list[Page]:
              "Persuasion and media-literacy techniques, with the question to ask of each.",
              {"techniques": site.techniques, "cards": indexes.techniques}),
         Page(urls.glossary_url(), "glossary.html", "Glossary", "Terms used in the notes.",
-             {"glossary": site.glossary}),
+             {"glossary": site.glossary, "term_ids": term_ids(site.glossary)}),
         Page(urls.corrections_url(), "corrections.html", "Corrections",
              "Every correction made to a note, an article page or a profile after publication, newest first.",
              {"corrections": corrections_newest_first(site)}),
@@ -301,7 +308,7 @@ def render_page(env: jinja2.Environment, md: ContentMarkdown, page: Page, site: 
         "link": lambda url: urls.relative(page.url, url),
         "urls": urls,
         "md": lambda text: Markup(md.render(text, root)),
-        "md_inline": lambda text: Markup(md.render(text, root, inline=True)),
+        "md_inline": lambda text: Markup(bdi(md.render(text, root, inline=True), text)),
         "highlight": make_highlighter(page),
         "claim_review": lambda article, card: Markup(
             structured_data.script_json(structured_data.claim_review(article, card, options))
@@ -320,11 +327,16 @@ def render_page(env: jinja2.Environment, md: ContentMarkdown, page: Page, site: 
 
 def make_highlighter(page: Page) -> Callable[[ResolvedArticle, int], Markup]:
     def paragraph_html(article: ResolvedArticle, number: int, only: Card | None = None) -> Markup:
-        cards = [only] if only else article.cards_in(number)
         text = article.paragraphs[number - 1].text
         same_page = page.url in (urls.article_url(article.id), urls.exercise_url(article.id))
         note_link = "#claim-{id}" if same_page else None
-        return highlight(text, cards, lambda card: ref_marker(card, note_link, page, article))
+
+        def make_ref(card: Card) -> str:
+            return ref_marker(card, note_link, page, article)
+
+        if only:  # a claim page: the passage in its context, not the whole paragraph
+            return highlight_excerpt(text, only, make_ref)
+        return highlight(text, article.cards_in(number), make_ref)
     return paragraph_html
 
 
@@ -351,9 +363,14 @@ def template_line(error: Exception, template: str) -> int | None:
 META_LOOKALIKES = str.maketrans({"<": "\uff1c", ">": "\uff1e", "&": "\uff06", '"': "\u201d"})
 
 
+def bdi(html: str, text: str) -> str:
+    """Inline card HTML that cannot reorder the text around it (a block element already cannot)."""
+    return f"<bdi>{html}</bdi>" if needs_isolation(text) else html
+
+
 def front_matter(page: Page) -> str:
-    lines = ["---", f"title: {yaml_string(page.title)}",
-             f"description: {yaml_string(page.description)}"]
+    lines = ["---", f"title: {yaml_string(isolated(page.title))}",
+             f"description: {yaml_string(isolated(page.description))}"]
     if page.hide:
         lines.append(f"hide: {json.dumps(list(page.hide))}")
     if not page.searchable:

@@ -15,8 +15,16 @@ from generator.load.original import Paragraph
 from generator.resolve.normalize import Normalized, normalize, normalize_quote
 
 # Characters difflib may compare for one quote (paragraph length times quote length, summed) before the
-# search for the closest passage falls back to rough_window, so no quote can stall a build.
+# search for the closest passage falls back to rough_window, so no quote can stall a build; and for
+# all the quotes of one article together, shared out evenly (so a hundred near-miss quotes cost what
+# two would, and the share depends on the content alone, never on what was searched before).
 DIFF_BUDGET = 5_000_000
+ARTICLE_DIFF_BUDGET = 10_000_000
+
+
+def diff_share(quotes: int) -> int:
+    """Each quote's share of the article's budget, when the article holds ``quotes`` quotes."""
+    return min(DIFF_BUDGET, ARTICLE_DIFF_BUDGET // max(1, quotes))
 SHOWN_QUOTE = 300  # longer quotes get a shorter message
 
 
@@ -40,21 +48,22 @@ class AnchoredText:
         self.normalized: list[Normalized] = [normalize(p.text) for p in paragraphs]
         self._found: dict[tuple[str, int | None], Anchor | AnchorFailure] = {}
 
-    def find(self, quote: str, occurrence: int | None) -> Anchor | AnchorFailure:
-        """Where the quote is, or why it cannot be placed (remembered: under ``mkdocs serve`` the
-        same text is searched for the same quotes on every rebuild)."""
-        key = (quote, occurrence)
+    def find(self, quote: str, occurrence: int | None, budget: int = DIFF_BUDGET) -> Anchor | AnchorFailure:
+        """Where the quote is, or why it cannot be placed, searching for the closest passage within
+        ``budget`` (remembered: under ``mkdocs serve`` the same text is searched for the same quotes
+        on every rebuild)."""
+        key = (quote, occurrence, budget)
         if key not in self._found:
-            self._found[key] = self._find(quote, occurrence)
+            self._found[key] = self._find(quote, occurrence, budget)
         return self._found[key]
 
-    def _find(self, quote: str, occurrence: int | None) -> Anchor | AnchorFailure:
+    def _find(self, quote: str, occurrence: int | None, budget: int) -> Anchor | AnchorFailure:
         needle = normalize_quote(quote)
         if not needle:
             return AnchorFailure("`quote` is empty: copy the passage from original.txt")
         matches = self.matches(needle)
         if not matches:
-            return AnchorFailure(self.explain_missing(needle))
+            return AnchorFailure(self.explain_missing(needle, budget))
         if occurrence is None:
             if len(matches) > 1:
                 times = f"{len(matches)} times" + (" or more" if len(matches) >= MAX_MATCHES else "")
@@ -63,6 +72,11 @@ class AnchoredText:
                     "add `occurrence: N` to pick one, or quote more words"
                 )
             occurrence = 1
+        if occurrence > len(matches) >= MAX_MATCHES:
+            return AnchorFailure(
+                f"`occurrence: {occurrence}` is past the first {MAX_MATCHES:,} matches, which is as far "
+                "as the search counts: quote more words, so that the passage occurs fewer times"
+            )
         if occurrence > len(matches):
             return AnchorFailure(
                 f"`occurrence: {occurrence}` but the quote occurs only {len(matches)} "
@@ -86,12 +100,12 @@ class AnchoredText:
         lines = [f"line {self.paragraphs[number - 1].line}" for number, _ in matches]
         return ", ".join(dict.fromkeys(lines))
 
-    def explain_missing(self, needle: str) -> str:
+    def explain_missing(self, needle: str, budget: int) -> str:
         joined = " ".join(n.text for n in self.normalized)
         if needle in joined:
             return ("`quote` spans two paragraphs: a quote must lie within one line of "
                     "original.txt; quote the part in one paragraph")
-        closest = self.closest_passage(needle)
+        closest = self.closest_passage(needle, budget)
         if closest is None:
             return "`quote` is not in original.txt: copy the passage exactly"
         line, passage = closest
@@ -101,12 +115,12 @@ class AnchoredText:
         return (f'`quote` is not in original.txt; the closest passage is on line {line}: "{passage}"'
                 f"{first_difference(passage, needle)}")
 
-    def closest_passage(self, needle: str) -> tuple[int, str] | None:
+    def closest_passage(self, needle: str, budget: int) -> tuple[int, str] | None:
         """The paragraph window most like ``needle``, anchored on their longest common run."""
         best: tuple[float, int, str] | None = None
         matcher = difflib.SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(needle)  # indexed once, compared with every paragraph
-        budget = DIFF_BUDGET if len(needle) <= SHOWN_QUOTE else 0
+        budget = budget if len(needle) <= SHOWN_QUOTE else 0
         for paragraph, normalized in zip(self.paragraphs, self.normalized, strict=True):
             budget -= len(normalized.text) * len(needle)
             window, score = (aligned_window(normalized.text, needle, matcher) if budget >= 0

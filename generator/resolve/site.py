@@ -16,7 +16,7 @@ from generator.load.original import Paragraph
 from generator.load.text import fingerprint
 from generator.load.yaml_tree import YamlTree
 from generator.problems import Problems
-from generator.resolve.anchor import Anchor, AnchoredText, AnchorFailure
+from generator.resolve.anchor import Anchor, AnchoredText, AnchorFailure, diff_share
 from generator.resolve.references import check_article, check_claim
 
 
@@ -98,14 +98,15 @@ def resolve_article(folder: ArticleFolder, text: AnchoredText | None, content: C
                     problems: Problems) -> ResolvedArticle | None:
     meta_ok = folder.meta is not None and check_article(folder.meta, content, problems)
     placed: list[tuple[Anchor, Entry[Claim]]] = []
+    budget = diff_share(len(folder.claims) + len(folder.drafts))
     for entry in folder.claims.values():
         refs_ok = check_claim(entry, content, problems)
-        anchor = place(entry, text, problems) if text else None
+        anchor = place(entry, text, problems, budget) if text else None
         if anchor is not None and refs_ok:
             placed.append((anchor, entry))
     if text:
         for path, tree in folder.drafts:
-            check_draft_quote(path, tree, text, problems)
+            check_draft_quote(path, tree, text, problems, budget)
     if not meta_ok or folder.original is None:
         return None
     placed.sort(key=lambda item: (item[0].paragraph, item[0].start, -item[0].end, item[1].id))
@@ -119,18 +120,19 @@ def resolve_article(folder: ArticleFolder, text: AnchoredText | None, content: C
     return ResolvedArticle(folder.id, folder.meta.model, folder.original.paragraphs, cards, digest)
 
 
-def check_draft_quote(path: Path, tree: YamlTree, text: AnchoredText, problems: Problems) -> None:
+def check_draft_quote(path: Path, tree: YamlTree, text: AnchoredText, problems: Problems,
+                      budget: int) -> None:
     """Anchor the quote of a card that failed validation, when its quote fields are usable."""
     quote, occurrence = tree.data.get("quote"), tree.data.get("occurrence")
     usable_occurrence = occurrence is None or (type(occurrence) is int and occurrence >= 1)
     if isinstance(quote, str) and quote.strip() and usable_occurrence:
-        result = text.find(quote, occurrence)
+        result = text.find(quote, occurrence, budget)
         if isinstance(result, AnchorFailure):
             problems.add(path, tree.value_at(("quote",)), result.message)
 
 
-def place(entry: Entry[Claim], text: AnchoredText, problems: Problems) -> Anchor | None:
-    result = text.find(entry.model.quote, entry.model.occurrence)
+def place(entry: Entry[Claim], text: AnchoredText, problems: Problems, budget: int) -> Anchor | None:
+    result = text.find(entry.model.quote, entry.model.occurrence, budget)
     if isinstance(result, AnchorFailure):
         problems.add(entry.path, entry.value_at("quote"), result.message)
         return None

@@ -1,4 +1,5 @@
-"""``make bench``: how fast and how light the generator is, at 10, 100 and 1,000 articles.
+"""``make bench``: how fast and how light the generator is, at 10, 100 and 1,000 articles, and what
+hostile content costs it (bench/hostile.py).
 
 For each size it synthesises a corpus (bench/corpus.py), then measures: the generator's cards per
 second (load + validate + anchor + render, in process); `explainer check`; a full `mkdocs build` with
@@ -25,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "tests")]
 
+import hostile  # noqa: E402
 from corpus import write_corpus  # noqa: E402
 
 from generator.pipeline import build_site  # noqa: E402
@@ -192,13 +194,17 @@ def main() -> int:
             print(f"measuring {size} articles ...", file=sys.stderr, flush=True)
             results.append(measure(size, Path(workdir), serve=True))
             print(table(results[-1:]), file=sys.stderr, flush=True)
+        print("measuring hostile cases ...", file=sys.stderr, flush=True)
+        hostile_rows = hostile.measure(Path(workdir), args.smoke)
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    print(hostile.table(hostile_rows) + "\n")
     print(table(results))
     if not args.smoke:
         args.out.mkdir(exist_ok=True)
-        record = {"machine": machine, "results": results}
+        record = {"machine": machine, "results": results, "hostile": hostile_rows}
         (args.out / "results.json").write_text(json.dumps(record, indent=2) + "\n")
-        (args.out / "results.md").write_text(f"Measured by `make bench` on {machine}.\n\n{table(results)}\n")
+        (args.out / "results.md").write_text(f"Measured by `make bench` on {machine}.\n\n{table(results)}\n\n"
+                                             f"{hostile.table(hostile_rows)}\n")
     return 0
 
 

@@ -46,6 +46,10 @@ def cases(smoke: bool) -> dict[str, dict[str, str | None]]:
             "articles__a__claims__c_DOT_yaml": MINIMAL_CLAIM + "analysis: |\n" + "  a\n  : b\n" * 100},
         "800 definition lines (refused)": {
             "articles__a__claims__c_DOT_yaml": MINIMAL_CLAIM + "analysis: |\n" + "  a\n  : b\n" * 800},
+        "20 code-fence lines (the limit)": {
+            "articles__a__claims__c_DOT_yaml": MINIMAL_CLAIM + "analysis: |\n" + "  ~~~\n  x\n  ~~~\n" * 10},
+        "`- ` x 900 on one line (refused)": {
+            "articles__a__claims__c_DOT_yaml": card('"' + "- " * 900 + 'x"')},
         f"{100 // scale} near-miss 290-character quotes": {
             "articles__a__original_DOT_txt": mid_text + "\n", **near_misses(mid_text, 100 // scale)},
         f"{len(long_text) // 1000} KB paragraph, {100 // scale} cards": {

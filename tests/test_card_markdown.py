@@ -32,6 +32,7 @@ def lines_for(tmp_path: Path, analysis: str) -> list[str]:
     ('!!! md-dialog md-dialog--active "Your school login has expired"\n    Log in again.', "md-dialog"),
     ("!!!md-typeset\n    x", "md-typeset"),
     ("??? ex-note\n    x", "ex-note"),
+    ("!!! ex\n    x", "ex"),
     ("???+ note md-banner\n    x", "md-banner"),
     ("> !!! mermaid\n>     graph", "mermaid"),
     ("- item\n\n    !!! md-sidebar\n        x", "md-sidebar"),
@@ -88,16 +89,26 @@ def test_card_text_gets_only_extensions_that_make_plain_markup() -> None:
     ("[" * (limits.MAX_MARKDOWN_BRACKETS + 1), "this text has 201 `[`; the limit is 200: shorten it or split it"),
     ("a\n: b\n" * (limits.MAX_MARKDOWN_DEFINITIONS + 1),
      "this text has 101 definition lines (starting with `: `); the limit is 100: shorten it or split it"),
-    ("> " * 9 + "deep", "this text nests 9 levels deep (block quotes or indented lists); the limit is 8: flatten it"),
+    ("> " * 9 + "deep", "this text nests 9 levels deep (block quotes, lists or indentation); the limit is 8: "
+                        "flatten it"),
     ("".join("    " * i + "- x\n" for i in range(10)),
-     "this text nests 9 levels deep (block quotes or indented lists); the limit is 8: flatten it"),
+     "this text nests 10 levels deep (block quotes, lists or indentation); the limit is 8: flatten it"),
+    ("- " * 900 + "x", "this text nests 900 levels deep (block quotes, lists or indentation); the limit is 8: "
+                       "flatten it"),
+    ("> - " * 5 + "y", "this text nests 10 levels deep (block quotes, lists or indentation); the limit is 8: "
+                       "flatten it"),
+    ("1. " * 9 + "z", "this text nests 9 levels deep (block quotes, lists or indentation); the limit is 8: "
+                      "flatten it"),
+    ("```\n" * 21 + "x", "this text has 21 code-fence lines (``` or ~~~); the limit is 20: keep code to a few "
+                        "blocks"),
 ])
 def test_markdown_that_would_take_work_out_of_proportion_is_refused(tmp_path: Path, text: str, message: str) -> None:
     assert lines_for(tmp_path, text) == [f"{CLAIM}:6:11: `analysis` {message}"]
 
 
 def test_markdown_within_the_limits_is_accepted(tmp_path: Path) -> None:
-    text = "[a](https://example.org) " * 100 + "\n\n" + "a\n: b\n" * 50 + "\n" + "> " * 8 + "deep"
+    text = ("[a](https://example.org) " * 100 + "\n\n" + "a\n: b\n" * 50 + "\n" + "> " * 8 + "deep\n\n"
+            + "```\ncode\n```\n" * 10 + "\n- - a\n    - b\n")
     assert lines_for(tmp_path, text) == []
 
 
@@ -108,6 +119,9 @@ def test_markdown_failing_on_a_text_shows_it_as_typed_instead_of_failing_the_pag
 
 @pytest.mark.parametrize("text, target", [
     ("[][]\n\n[]: javascript:alert(1)", "javascript:alert(1)"),
+    ("Term\n: [r]: javascript:alert(1)\n\n[lost][r]", "javascript:alert(1)"),
+    ("<ftp://a b>", "ftp://a b"),
+    ("<http://a b>", "http://a b"),
     ("> [x][y]\n>\n> [y]: vbscript:msgbox", "vbscript:msgbox"),
     ("- [x][y]\n\n  [y]: javascript:alert(1)", "javascript:alert(1)"),
     ("1. [x][y]\n\n   [y]:\n   javascript:alert(1)", "javascript:alert(1)"),

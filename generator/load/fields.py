@@ -7,7 +7,9 @@ ISO 8601 at the precision the author knows (``2018-08-29``, ``2018-08`` or ``201
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
+import unicodedata
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -21,13 +23,14 @@ PARTIAL_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 # Markdown link targets: [text](target), [ref]: target, <scheme:...> autolinks.
 MD_INLINE_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]*)")
-# A reference definition, as Python-Markdown reads one: it may sit in a block quote or a list item,
+# A reference definition, as Python-Markdown reads one: it may sit in a block quote, a list item or a
+# definition,
 # have an empty label, put its target on the next line, and end with a title or nothing else (so a
 # line like `[^1]: a note` is text, not a link: card text has no footnotes).
-MD_REFERENCE_RE = re.compile(r"^(?:[ \t]*(?:>|[-+*]|\d+[.)]))*[ \t]*\[[^\[\]]*\]:[ \t]*\n?[ \t>]*(\S+)"
+MD_REFERENCE_RE = re.compile(r"^(?:[ \t]*(?:>|[-+*:]|\d+[.)]))*[ \t]*\[[^\[\]]*\]:[ \t]*\n?[ \t>]*(\S+)"
                              r"[ \t]*(?:\n[ \t>]*)?(?:([\"'])[^\n]*\2[ \t]*|\([^\n]*\)[ \t]*)?$",
                              re.MULTILINE)
-MD_AUTOLINK_RE = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
+MD_AUTOLINK_RE = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^<>]*)>")  # spaces too, as Markdown allows
 MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
 
 
@@ -35,14 +38,28 @@ ADMONITION_EXAMPLES = ("note", "info", "tip", "warning", "danger", "example", "q
 WHITESPACE_RE = re.compile(r"\s")  # the characters str.isspace() accepts
 
 
-# Direction controls, zero-width and other invisible characters (Unicode "format" and "control"
-# categories): in an address they make it read as another one, or break it.
-INVISIBLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
-                          "\u2060-\u206f\ufeff\ufff9-\ufffb]")
+# Characters that show as nothing, or change the direction of what follows: control and format
+# characters (direction controls, zero-width marks, tags), unassigned and private ones, and the
+# letters and marks that render blank (fillers, variation selectors, the braille blank). In an
+# address they make it read as another one, or break it.
+INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"})
+BLANK_CHARACTERS = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f"
+                              "\uffa0\U000e0100-\U000e01ef]")
+ASCII_CONTROLS = re.compile("[\x00-\x1f\x7f]")
+
+
+def first_invisible(value: str) -> str | None:
+    if value.isascii():
+        found = ASCII_CONTROLS.search(value)
+        return found.group() if found else None
+    for char in value:
+        if unicodedata.category(char) in INVISIBLE_CATEGORIES or BLANK_CHARACTERS.match(char):
+            return char
+    return None
 
 
 def is_web_url(value: str) -> bool:
-    if WHITESPACE_RE.search(value) or INVISIBLE_RE.search(value):
+    if WHITESPACE_RE.search(value) or first_invisible(value):
         return False
     parts = urlsplit(value)
     return parts.scheme in ("http", "https") and bool(parts.netloc)
@@ -59,8 +76,8 @@ def _not_blank(value: str) -> str:
 
 
 def invisible_character(value: str) -> str | None:
-    found = INVISIBLE_RE.search(value)
-    return f"U+{ord(found.group()):04X}" if found else None
+    found = first_invisible(value)
+    return f"U+{ord(found):04X}" if found else None
 
 
 def _web_url(value: str) -> str:
@@ -84,6 +101,7 @@ def _markdown_links(value: str) -> str:
         target.lstrip("<").rstrip(">") for target, _ in MD_REFERENCE_RE.findall(value)]
     targets += MD_AUTOLINK_RE.findall(value)
     for target in targets:
+        target = html.unescape(target)  # what the browser will read: `&#x202E;` is U+202E
         if hidden := invisible_character(target):
             raise ValueError(f"a link in this text holds an invisible or direction-control character "
                              f"({hidden}): type the address again")

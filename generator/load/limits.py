@@ -17,7 +17,8 @@ MAX_MATCHES = 10_000  # quote matches kept while anchoring one card
 # definitions overflowed its recursion): one Markdown field may hold at most
 MAX_MARKDOWN_BRACKETS = 200  # `[` characters
 MAX_MARKDOWN_DEFINITIONS = 100  # definition-list lines (`: ...`)
-MAX_MARKDOWN_NESTING = 8  # levels of block quotes, or of list and block indentation
+MAX_MARKDOWN_NESTING = 8  # levels of block quotes, lists and indentation
+MAX_MARKDOWN_FENCES = 20  # code-fence lines (each block takes two; highlighting one is costly)
 
 
 def megabytes(size: int) -> str:

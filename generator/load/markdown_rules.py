@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import re
 
-from generator.load.limits import MAX_MARKDOWN_BRACKETS, MAX_MARKDOWN_DEFINITIONS, MAX_MARKDOWN_NESTING
+from generator.load.limits import (
+    MAX_MARKDOWN_BRACKETS,
+    MAX_MARKDOWN_DEFINITIONS,
+    MAX_MARKDOWN_FENCES,
+    MAX_MARKDOWN_NESTING,
+)
 
 # Classes card Markdown may produce: admonition and details types, code highlighting. Never the
 # theme's (md-dialog, md-typeset, ...) nor the site's own (ex-...).
@@ -24,9 +29,18 @@ ALLOWED_CLASS_PATTERN = re.compile(
     r"[a-z]{1,3}[0-9]?|language-[a-z0-9]+(?:[-+][a-z0-9]+)*|key-[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
+# The site's and the theme's own short names, which the token pattern would otherwise let through.
+NEVER_CLASSES = frozenset({"ex", "md"})
+
+
+def is_allowed_class(name: str) -> bool:
+    if name in ALLOWED_CLASSES:
+        return True
+    return name not in NEVER_CLASSES and bool(ALLOWED_CLASS_PATTERN.fullmatch(name))
+
+
 def allowed_classes(value: str) -> str:
-    return " ".join(token for token in value.split()
-                    if token in ALLOWED_CLASSES or ALLOWED_CLASS_PATTERN.fullmatch(token))
+    return " ".join(token for token in value.split() if is_allowed_class(token))
 
 
 # Headers that name classes: admonitions (!!! type), details (??? type, ???+ type) and attribute
@@ -43,14 +57,28 @@ def refused_class(text: str) -> str | None:
         names = match.group(1).split() if match.group(1) is not None else [
             token[1:] for token in match.group(2).split() if token.startswith(".")]
         for name in names:
-            if name not in ALLOWED_CLASSES and not ALLOWED_CLASS_PATTERN.fullmatch(name):
+            if not is_allowed_class(name):
                 return name
     return None
 
 
 DEFINITION_LINE = re.compile(r"^[ \t>]*:[ \t]", re.MULTILINE)
-QUOTE_PREFIX = re.compile(r"^[ \t]*((?:>[ \t]*)+)", re.MULTILINE)
-INDENT = re.compile(r"^([ \t]+)\S", re.MULTILINE)
+# The containers a line opens, in front of its text: indentation, `>`, list markers (`- - x` is two
+# lists deep on one line), definitions.
+CONTAINERS = re.compile(r"^((?:[ \t]*(?:>|[-+*:](?=[ \t])|\d{1,9}[.)](?=[ \t])))*)([ \t]*)", re.MULTILINE)
+CONTAINER = re.compile(r">|[-+*:](?=[ \t])|\d{1,9}[.)](?=[ \t])")
+FENCE_LINE = re.compile(r"^[ \t>:*+\d.)-]*(?:`{3,}|~{3,})", re.MULTILINE)
+
+
+def nesting(text: str) -> int:
+    """The deepest a line of the text is nested: the containers it opens, plus the indentation in
+    front of them (four spaces a level)."""
+    deepest = 0
+    for markers, indent in CONTAINERS.findall(text):
+        prefix = markers + indent
+        leading = len(prefix) - len(prefix.lstrip(" \t"))
+        deepest = max(deepest, len(CONTAINER.findall(prefix)) + len(prefix[:leading].expandtabs(4)) // 4)
+    return deepest
 
 
 def too_much_work(text: str) -> str | None:
@@ -63,9 +91,12 @@ def too_much_work(text: str) -> str | None:
     if definitions > MAX_MARKDOWN_DEFINITIONS:
         return (f"this text has {definitions:,} definition lines (starting with `: `); the limit is "
                 f"{MAX_MARKDOWN_DEFINITIONS}: shorten it or split it")
-    depth = max((prefix.count(">") for prefix in QUOTE_PREFIX.findall(text)), default=0)
-    indent = max((len(space.expandtabs(4)) // 4 for space in INDENT.findall(text)), default=0)
-    if max(depth, indent) > MAX_MARKDOWN_NESTING:
-        return (f"this text nests {max(depth, indent)} levels deep (block quotes or indented lists); "
-                f"the limit is {MAX_MARKDOWN_NESTING}: flatten it")
+    fences = len(FENCE_LINE.findall(text)) if ("```" in text or "~~~" in text) else 0
+    if fences > MAX_MARKDOWN_FENCES:
+        return (f"this text has {fences:,} code-fence lines (``` or ~~~); the limit is "
+                f"{MAX_MARKDOWN_FENCES}: keep code to a few blocks")
+    depth = nesting(text) if any(c in text for c in ">-+*:\t") or "  " in text or ". " in text else 0
+    if depth > MAX_MARKDOWN_NESTING:
+        return (f"this text nests {depth} levels deep (block quotes, lists or indentation); the limit is "
+                f"{MAX_MARKDOWN_NESTING}: flatten it")
     return None

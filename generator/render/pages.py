@@ -8,6 +8,7 @@ HTML only through autoescaping or the safe Markdown renderer.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -363,9 +364,11 @@ def template_line(error: Exception, template: str) -> int | None:
 META_LOOKALIKES = str.maketrans({"<": "\uff1c", ">": "\uff1e", "&": "\uff06", '"': "\u201d"})
 
 
-def bdi(html: str, text: str) -> str:
-    """Inline card HTML that cannot reorder the text around it (a block element already cannot)."""
-    return f"<bdi>{html}</bdi>" if needs_isolation(text) else html
+def bdi(converted: str, text: str) -> str:
+    """Inline card HTML that cannot reorder the text around it (a block element already cannot).
+    Entities count as what they stand for: `&#x202E;` reaches the reader as U+202E."""
+    shown = html.unescape(text) if "&" in text else text
+    return f"<bdi>{converted}</bdi>" if needs_isolation(shown) else converted
 
 
 def front_matter(page: Page) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -20,7 +21,8 @@ title: "[A descriptive title, or the headline exactly as published]"
 publisher: publisher-id        # an id from content/organizations.yaml
 # author: Byline as credited
 url: https://example.org/where-the-text-was-published
-# archive_url: https://web.archive.org/...
+# archive_url: https://web.archive.org/...   # an archived copy: `explainer links --archive` finds one
+# accessed: {today}           # the day you last opened `url`
 published: 2018-08             # as precise as is known: 2018-08-29, 2018-08 or 2018
 language: en                   # the language of original.txt (BCP 47: en, de, ar, he, zh-Hant, ...)
 summary: >-
@@ -33,7 +35,7 @@ summary: >-
 #   - text: What would change your mind about the main claim?
 #     teacher_notes: Notes only teachers see.
 # timeline:
-#   - {{date: 2018-09-17, text: What happened next., url: https://example.org/source}}
+#   - {{date: 2018-09-17, text: What happened next., url: https://example.org/source, accessed: {today}}}
 # corrections:                 # after publication: what changed on this page, and when
 #   - {{date: 2018-09-20, text: The summary gave the wrong date; it now says 29 August.}}
 """
@@ -57,6 +59,7 @@ context: >-
 #   - title: Title of the source
 #     publisher: organization-id
 #     url: https://example.org/source
+#     accessed: {today}             # the day you last opened it
 #     date: 2018-08-29
 #     stance: contradicts           # supports | contradicts | context
 #     summary: What it shows, in your own words.
@@ -67,10 +70,11 @@ context: >-
 #     date: 2018-08-29
 #     statement: '"Their words, in quotation marks", or a faithful paraphrase.'
 #     url: https://example.org/statement
+#     accessed: {today}
 # questions:
 #   - A question for students.
 # corrections:                      # after publication: what changed in this note, and when
-#   - {date: 2018-09-20, text: The source was listed under the person quoted; it is the outlet.}
+#   - {{date: 2018-09-20, text: The source was listed under the person quoted; it is the outlet.}}
 """
 
 
@@ -99,7 +103,8 @@ def new_article(folder: Path, content: Path) -> int:
         return refuse(folder)
     make_folders(folder / "claims", content)
     article = folder / "article.yaml"
-    create_file(article, schema_line(article, "article.schema.json") + ARTICLE_YAML.format(), content)
+    scaffold = ARTICLE_YAML.format(today=dt.date.today().isoformat())  # `accessed` shows today, as an example
+    create_file(article, schema_line(article, "article.schema.json") + scaffold, content)
     create_file(folder / "original.txt", "", content)
     shown = display_path(folder)
     print(f"Created {shown}/article.yaml, {shown}/original.txt and {shown}/claims/.\n"
@@ -118,7 +123,8 @@ def new_claim(article: Path, claim_id: str, content: Path) -> int:
     if os.path.lexists(path) or os.path.lexists(path.with_suffix(".yml")):
         return refuse(path)
     make_folders(path.parent, content)
-    create_file(path, schema_line(path, "claim.schema.json") + CLAIM_YAML, content)
+    today = dt.date.today().isoformat()
+    create_file(path, schema_line(path, "claim.schema.json") + CLAIM_YAML.format(today=today), content)
     print(f"Created {display_path(path)}.\n"
           "Next: copy the passage into `quote`, write `claim`, `claimant` and `context`,\n"
           "then run `explainer check` and look at the page with `mkdocs serve`.")

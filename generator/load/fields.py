@@ -89,6 +89,15 @@ def _web_url(value: str) -> str:
     return value
 
 
+def markdown_link_targets(text: str) -> list[str]:
+    """Every link target in a Markdown text (inline, reference and autolink), as the browser will
+    read it: entities decoded (`&#x202E;` is U+202E)."""
+    targets = MD_INLINE_LINK_RE.findall(text) + [
+        target.lstrip("<").rstrip(">") for target, _ in MD_REFERENCE_RE.findall(text)]
+    targets += MD_AUTOLINK_RE.findall(text)
+    return [html.unescape(target) for target in targets]
+
+
 def _markdown_links(value: str) -> str:
     if why := too_much_work(value):
         raise ValueError(why)
@@ -97,11 +106,7 @@ def _markdown_links(value: str) -> str:
                          f"{', '.join(ADMONITION_EXAMPLES)} or another of the types the README lists")
     if MD_IMAGE_RE.search(value):
         raise ValueError("images are not shown from Markdown fields: link to the image instead")
-    targets = MD_INLINE_LINK_RE.findall(value) + [
-        target.lstrip("<").rstrip(">") for target, _ in MD_REFERENCE_RE.findall(value)]
-    targets += MD_AUTOLINK_RE.findall(value)
-    for target in targets:
-        target = html.unescape(target)  # what the browser will read: `&#x202E;` is U+202E
+    for target in markdown_link_targets(value):
         if hidden := invisible_character(target):
             raise ValueError(f"a link in this text holds an invisible or direction-control character "
                              f"({hidden}): type the address again")
@@ -130,6 +135,13 @@ def _partial_date(value: Any) -> str:
     raise ValueError("must be a date like 2018-08-29 (or 2018-08, or 2018 when that is all that is known)")
 
 
+def _full_date(value: Any) -> str:
+    date = _partial_date(value)
+    if len(date) != len("2018-08-29"):
+        raise ValueError("must be a whole date like 2026-11-28: the day the source was opened")
+    return date
+
+
 Text = Annotated[StrictStr, AfterValidator(_not_blank)]
 Markdown = Annotated[StrictStr, AfterValidator(_not_blank), AfterValidator(_markdown_links)]
 Url = Annotated[StrictStr, AfterValidator(_web_url)]
@@ -138,4 +150,8 @@ PartialDate = Annotated[str, BeforeValidator(_partial_date), WithJsonSchema({
     "description": "ISO 8601 date: 2018-08-29, or 2018-08 or 2018 when that is all that is known",
     "anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
               {"type": "integer", "minimum": 1000, "maximum": 9999}],
+})]
+FullDate = Annotated[str, BeforeValidator(_full_date), WithJsonSchema({
+    "description": "ISO 8601 date: 2026-11-28",
+    "type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
 })]

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
-from generator.load.fields import Markdown, PartialDate, Slug, Text, Url
+from generator.load.fields import FullDate, Markdown, PartialDate, Slug, Text, Url
 
 
 class Strict(BaseModel):
@@ -37,8 +37,18 @@ class Dated(Strict):
     text: Markdown
 
 
+def archive_url_field() -> Any:
+    return Field(default=None, description="An archived copy of the source (http or https)")
+
+
+def accessed_field() -> Any:
+    return Field(default=None, description="The date the author last opened the source, e.g. 2026-11-28")
+
+
 class TimelineEntry(Dated):
     url: Url | None = None
+    archive_url: Url | None = archive_url_field()
+    accessed: FullDate | None = accessed_field()
 
 
 class Correction(Dated):
@@ -52,6 +62,8 @@ def corrections_field(of: str) -> Any:
 class Source(Strict):
     title: Text
     url: Url
+    archive_url: Url | None = archive_url_field()
+    accessed: FullDate | None = accessed_field()
 
 
 class Organization(Strict):
@@ -59,6 +71,8 @@ class Organization(Strict):
     kind: OrganizationKind = Field(description="What kind of body it is")
     country: Text | None = Field(default=None, description="Country it is based in, if any")
     url: Url | None = Field(default=None, description="Its website (http or https)")
+    archive_url: Url | None = archive_url_field()
+    accessed: FullDate | None = accessed_field()
     about: Markdown = Field(
         description="Markdown: who is behind it, how it is funded, its stake in the story"
     )
@@ -94,7 +108,8 @@ class Article(Strict):
     publisher: Slug = Field(description="Organization id of the publisher (from organizations.yaml)")
     author: Text | None = Field(default=None, description="Byline as credited")
     url: Url = Field(description="Where this text was published or captured (say which in rights)")
-    archive_url: Url | None = Field(default=None, description="An archived copy")
+    archive_url: Url | None = archive_url_field()
+    accessed: FullDate | None = accessed_field()
     published: PartialDate = Field(description="Publication date, as precise as is known")
     language: Text = Field(
         description="Language of original.txt (BCP 47: en, de, ar, he, zh-Hant, ...)",
@@ -121,7 +136,8 @@ class Evidence(Strict):
     title: Text = Field(description="Title of the source")
     publisher: Slug = Field(description="Organization id of the publisher")
     url: Url
-    archive_url: Url | None = None
+    archive_url: Url | None = archive_url_field()
+    accessed: FullDate | None = accessed_field()
     date: PartialDate | None = None
     stance: Stance = Field(description="Whether it supports or contradicts the claim, or gives context")
     summary: Markdown | None = Field(default=None, description="Markdown: what it shows, in your own words")
@@ -136,6 +152,8 @@ class CounterStatement(Strict):
     date: PartialDate | None = None
     statement: Markdown = Field(description="Their words in quotation marks, or a faithful paraphrase")
     url: Url
+    archive_url: Url | None = archive_url_field()
+    accessed: FullDate | None = accessed_field()
 
 
 class Claim(Strict):

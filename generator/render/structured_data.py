@@ -122,6 +122,7 @@ def claims_json(site: Site, site_url: str, kept: dict | None = None) -> str:
         dumps(card_record(a, card, site_url)) for card in a.cards), kept)
     articles = [{"id": a.id, "title": a.meta.title, "url": a.meta.url, "published": a.meta.published,
                  "publisher": a.meta.publisher, "language": a.meta.language,
+                 "archive_url": a.meta.archive_url, "accessed": a.meta.accessed,
                  "page": urls.absolute(site_url, urls.article_url(a.id)),
                  "corrections": [c.model_dump() for c in a.meta.corrections]} for a in site.articles]
     return '{"articles":' + dumps(articles) + ',"claims":' + json_items(records) + "}\n"

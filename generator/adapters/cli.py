@@ -1,4 +1,4 @@
-"""The command-line adapter: ``explainer check | new | export``.
+"""The command-line adapter: ``explainer check | new | links | schema | export``.
 
 Content mistakes are printed as ``path:line:col: message`` lines, never as tracebacks.
 """
@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from generator import __version__
-from generator.adapters import export, scaffold
+from generator.adapters import export, links, scaffold
 from generator.adapters.files import UnsafeWrite, make_folders, replace_file
 from generator.pipeline import check, collector_paused
 from generator.problems import Problem, display_path
@@ -59,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     schema_cmd.add_argument("directory", type=Path, nargs="?", default=Path(SCHEMA_DIR),
                             help="where to write them (default: schema)")
     schema_cmd.set_defaults(run=run_schema)
+
+    links_cmd = commands.add_parser("links", help="check every external address the content cites")
+    links.add_arguments(links_cmd)
+    links_cmd.set_defaults(run=links.run)
 
     export_cmd = commands.add_parser("export", help="write a site source that builds without the plugin")
     export_cmd.add_argument("directory", type=Path)

@@ -264,3 +264,12 @@ def test_every_source_of_the_example_article_and_cards_says_when_it_was_opened()
         sources += data.get("evidence", []) + data.get("counter_statements", [])
     undated = [source["url"] for source in sources if "accessed" not in source]
     assert undated == [] and len(sources) > 100
+
+
+def test_a_glossary_linked_from_outside_the_content_is_never_read(tmp_path: Path, web: str) -> None:
+    outside = tmp_path / "private.yaml"
+    outside.write_text(f"Secret: see [this]({web}/missing)\n", encoding="utf-8")
+    content = content_citing(tmp_path / "content", web, card_citing([web + "/ok"]))
+    (content / "glossary.yaml").symlink_to(outside)
+    result = links(tmp_path)
+    assert result.returncode == 0 and "/missing" not in result.stdout, result.stdout

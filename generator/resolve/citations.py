@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.load.content import Content
 from generator.load.fields import is_web_url, markdown_link_targets
+from generator.load.safety import why_unsafe
 from generator.load.text import TextError, read_text
 from generator.load.yaml_tree import Loc, YamlProblem, YamlTree, parse_yaml
 from generator.problems import Position
@@ -39,8 +40,8 @@ def citations(content: Content) -> list[Citation]:
     for registry in (content.organizations, content.techniques):
         for entry in registry.values():
             found += cited_in(entry.tree, entry.path, entry.base)
-    glossary = content.root / "glossary.yaml"
-    if glossary.is_file():
+    glossary = content.root / "glossary.yaml"  # kept by the loader as plain text: read it again, safely
+    if glossary.is_file() and not why_unsafe(glossary, content.root.resolve()):
         tree = read_tree(glossary)
         if tree is not None and isinstance(tree.data, dict):
             found += cited_in(tree, glossary, ())

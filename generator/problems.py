@@ -31,7 +31,7 @@ class Problem:
 
     def line(self, relative_to: Path | None = None) -> str:
         """The author-facing line; the path is shown relative to the current folder."""
-        where = f"{visible(display_path(self.path, relative_to))}:{self.position.line}:{self.position.column}"
+        where = f"{shown_path(self.path, relative_to)}:{self.position.line}:{self.position.column}"
         return one_line(f"{where}: {self.message}")
 
 
@@ -53,6 +53,11 @@ def visible(name: str) -> str:
     if name.isprintable():
         return name
     return "".join(c if c.isprintable() else ESCAPES.get(c) or f"\\u{ord(c):04x}" for c in name)
+
+
+def shown_path(path: Path, relative_to: Path | None = None) -> str:
+    """``display_path`` as a message prints it: with invisible characters escaped."""
+    return visible(display_path(path, relative_to))
 
 
 def display_path(path: Path, relative_to: Path | None = None) -> str:

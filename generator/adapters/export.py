@@ -17,7 +17,7 @@ import yaml
 
 from generator.adapters.files import refuse_links
 from generator.pipeline import build_site
-from generator.problems import display_path, visible
+from generator.problems import shown_path
 from generator.render import RenderOptions
 from generator.site_config import NOT_IN_NAV_PATTERNS, extra_css, extra_javascript, markdown_settings
 
@@ -70,10 +70,10 @@ def run(args: argparse.Namespace) -> int:
     target: Path = args.directory
     refuse_links(target, Path.cwd())  # never replace, nor delete through, a link
     if target.exists() and not target.is_dir():
-        print(f"{visible(display_path(target))} is a file: choose a folder to export to", file=sys.stderr)
+        print(f"{shown_path(target)} is a file: choose a folder to export to", file=sys.stderr)
         return 2
     if target.exists() and any(target.iterdir()) and not (target / MARKER).is_file():
-        print(f"{visible(display_path(target))} is not empty: choose a new folder (an earlier export is "
+        print(f"{shown_path(target)} is not empty: choose a new folder (an earlier export is "
               "replaced)", file=sys.stderr)
         return 2
     base = config_path.resolve().parent
@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_export(target, base, config, build.files, templates_dir)
     except OSError as error:
-        print(f"{visible(display_path(Path(error.filename or target)))}: cannot write the export "
+        print(f"{shown_path(Path(error.filename or target))}: cannot write the export "
               f"({error.strerror}): choose another folder", file=sys.stderr)
         return 2
     print(f"Exported {len(build.files)} generated files to {target}; build it with "

@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from generator.problems import display_path, one_line, visible
+from generator.problems import one_line, shown_path
 
 
 class UnsafeWrite(Exception):
@@ -25,7 +25,7 @@ def refuse_links(path: Path, top: Path) -> None:
                      for i in range(len(top.parts), len(path.parts))] if path.is_relative_to(top) else [path]
     for step in steps:
         if step.is_symlink():
-            raise UnsafeWrite(one_line(f"{visible(display_path(step))} is a link (to {os.readlink(step)}): "
+            raise UnsafeWrite(one_line(f"{shown_path(step)} is a link (to {os.readlink(step)}): "
                                        "nothing was written; replace it with a real folder or file"))
 
 
@@ -40,7 +40,7 @@ def create_file(path: Path, text: str, top: Path) -> None:
     """A new file; an existing entry at ``path``, even a dangling link, is never followed or replaced."""
     refuse_links(path.parent, top)
     if os.path.lexists(path):
-        raise UnsafeWrite(f"{visible(display_path(path))} already exists: nothing was changed")
+        raise UnsafeWrite(f"{shown_path(path)} already exists: nothing was changed")
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
     with open(descriptor, "w", encoding="utf-8", newline="\n") as file:
         file.write(text)

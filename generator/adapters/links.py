@@ -19,7 +19,7 @@ from pathlib import Path
 from generator.adapters.archive import ARCHIVE_API, ArchiveError, closest_snapshot, write_archive_urls
 from generator.adapters.linkcheck import Verdict, check_all
 from generator.load import load_content
-from generator.problems import Problems, display_path, one_line, visible
+from generator.problems import Problem, Problems, display_path, one_line, shown_path
 from generator.resolve.citations import Citation, citations
 
 SEVERITY = {"broken": "error", "suspect": "warning", "unreachable": "warning"}
@@ -103,19 +103,20 @@ def emit(findings: list[tuple[Citation, Verdict]], snapshots: list[tuple[Citatio
         print(json.dumps(records, ensure_ascii=False, indent=2))
         return
     for citation, verdict in findings:
-        where = f"{visible(display_path(citation.path))}:{citation.position.line}:{citation.position.column}"
-        if form == "github":
-            print(one_line(f"::{SEVERITY[verdict.kind]} file={display_path(citation.path)},"
-                           f"line={citation.position.line},col={citation.position.column},"
-                           f"title={verdict.kind} link::{citation.url}: {verdict.detail}"))
-        else:
-            print(one_line(f"{where}: {verdict.kind} {citation.url}: {verdict.detail}"))
+        message, kind = f"{citation.url}: {verdict.detail}", verdict.kind
+        print(annotation(citation, SEVERITY[kind], f"{kind} link", message) if form == "github"
+              else Problem(citation.path, citation.position, f"{kind} {message}").line())
     for citation, _, note in snapshots:
-        where = f"{visible(display_path(citation.path))}:{citation.position.line}:{citation.position.column}"
-        print(one_line(f"{where}: {note}") if form == "text" else one_line(
-            f"::notice file={display_path(citation.path)},line={citation.position.line}::{note}"))
+        print(annotation(citation, "notice", "archive", note) if form == "github"
+              else Problem(citation.path, citation.position, note).line())
     if form == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         write_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), findings)
+
+
+def annotation(citation: Citation, level: str, title: str, message: str) -> str:
+    """A GitHub workflow command that puts the message beside the file's line."""
+    return one_line(f"::{level} file={display_path(citation.path)},line={citation.position.line},"
+                    f"col={citation.position.column},title={title}::{message}")
 
 
 def record(citation: Citation, status: str, message: str) -> dict:
@@ -143,5 +144,5 @@ def write_snapshots(snapshots: list[tuple[Citation, str | None, str]], content: 
             by_file[citation.path][citation.url] = snapshot
     for path, urls in sorted(by_file.items()):
         if write_archive_urls(path, urls, content):
-            print(f"{visible(display_path(path))}: archive_url added to {len(urls)} source(s)",
+            print(f"{shown_path(path)}: archive_url added to {len(urls)} source(s)",
                   file=sys.stderr)

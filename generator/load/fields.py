@@ -24,9 +24,8 @@ PARTIAL_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # Markdown link targets: [text](target), [ref]: target, <scheme:...> autolinks.
 MD_INLINE_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]*)")
 # A reference definition, as Python-Markdown reads one: it may sit in a block quote, a list item or a
-# definition,
-# have an empty label, put its target on the next line, and end with a title or nothing else (so a
-# line like `[^1]: a note` is text, not a link: card text has no footnotes).
+# definition, have an empty label, put its target on the next line, and end with a title or nothing
+# else (so a line like `[^1]: a note` is text, not a link: card text has no footnotes).
 MD_REFERENCE_RE = re.compile(r"^(?:[ \t]*(?:>|[-+*:]|\d+[.)]))*[ \t]*\[[^\[\]]*\]:[ \t]*\n?[ \t>]*(\S+)"
                              r"[ \t]*(?:\n[ \t>]*)?(?:([\"'])[^\n]*\2[ \t]*|\([^\n]*\)[ \t]*)?$",
                              re.MULTILINE)

@@ -35,6 +35,8 @@ CARD_EXTENSIONS = frozenset({
 # Settings that plug code into an extension (a fence or inline format of the owner's): never used
 # for card text.
 UNSAFE_SETTINGS = frozenset({"custom_fences", "custom_inline"})
+
+
 def card_extensions(extensions: Iterable[str], configs: dict | None) -> tuple[list[str], dict]:
     """The site's extensions and settings that card fields may use (see ``CARD_EXTENSIONS``).
 

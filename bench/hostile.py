@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator.load import limits
 
-from conftest import MINIMAL_CLAIM, cards_quoting, long_paragraph, make_project, minimal_content
+from helpers import MINIMAL_CLAIM, cards_quoting, long_paragraph, make_project, minimal_content
 
 ENV_KEYS = {"NO_MKDOCS_2_WARNING": "1"}
 

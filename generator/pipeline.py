@@ -1,7 +1,8 @@
 """The whole pipeline in one call: load → resolve → render, with every problem collected.
 
-Both adapters (the MkDocs plugin and the command line) run exactly this, so what ``explainer check``
-reports is what ``mkdocs build`` fails on, and ``explainer export`` writes what the plugin serves.
+Every adapter (the MkDocs plugin and the command line) runs exactly this, so what ``explainer
+check`` reports is what a site build fails on, and ``explainer export`` writes what the plugin
+serves.
 """
 
 from __future__ import annotations
@@ -13,30 +14,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.load import load_content
-from generator.load.records import FileRecords
+from generator.memo import Memo
 from generator.problems import Position, Problem, Problems
-from generator.render import RenderOptions, TemplateProblem, notices, render_site
-from generator.render.pages import RenderMemo
+from generator.render import RenderedPage, RenderOptions, TemplateProblem, notices, render_site
+from generator.render.assets import published_assets
 from generator.resolve import Site, resolve
-from generator.resolve.anchor import AnchoredText
-from generator.site_config import asset_files, asset_path
 
 
 @dataclass
 class Build:
-    files: dict[str, str | bytes] = field(default_factory=dict)  # path under docs/ → content
+    pages: dict[str, RenderedPage] = field(default_factory=dict)  # URL → page, in URL order
+    files: dict[str, str | bytes] = field(default_factory=dict)  # path → open data and assets
     problems: Problems = field(default_factory=Problems)
     site: Site | None = None
-
-
-@dataclass
-class Memo:
-    """What one ``mkdocs serve`` session keeps from build to build: a rebuild reads, validates and
-    renders only what changed, and gives exactly what a fresh build would."""
-
-    files: FileRecords = field(default_factory=FileRecords)
-    texts: dict[bytes, AnchoredText] = field(default_factory=dict)  # original.txt digest → its search
-    pages: RenderMemo = field(default_factory=RenderMemo)
 
 
 @contextmanager
@@ -44,8 +34,8 @@ def collector_paused(freeze: bool = False) -> Iterator[None]:
     """Loading makes hundreds of thousands of small, acyclic objects; Python's cycle collector would
     rescan them again and again (a third of the time at 10,000 cards). It runs again afterwards.
 
-    With ``freeze``, for runs whose results live until the process ends (``explainer check``,
-    ``mkdocs build``), what was made is frozen, so the collector never scans it again (the first full
+    With ``freeze``, for runs whose results live until the process ends (``explainer check``, a
+    full site build), what was made is frozen, so the collector never scans it again (the first full
     collection after loading 10,000 cards took half a second, and freed nothing)."""
     was_enabled = gc.isenabled()
     gc.disable()
@@ -58,40 +48,35 @@ def collector_paused(freeze: bool = False) -> Iterator[None]:
             gc.enable()
 
 
-def check(content_dir: Path, memo: Memo | None = None) -> Build:
-    """Load and resolve only: what ``explainer check`` needs."""
+def check(content_dir: Path, memo: Memo) -> Build:
+    """Load and resolve only: what ``explainer check`` needs. Everything goes through the memo: a
+    fresh one for a one-shot run, the same one across a preview's rebuilds."""
     build = Build()
+    memo.start_build()
     with collector_paused():
-        content = load_content(content_dir, build.problems, memo.files if memo else None)
-        build.site = resolve(content, build.problems, memo.texts if memo else None)
+        content = load_content(content_dir, build.problems, memo)
+        build.site = resolve(content, build.problems, memo)
     return build
 
 
-def build_site(content_dir: Path, templates_dir: Path, options: RenderOptions, *,
-               preview: bool = False, memo: Memo | None = None) -> Build:
-    """Every generated file; content with problems is left out and the problems are reported.
-
-    With ``preview`` (``mkdocs serve``), the problems are also shown on the pages they affect; with a
-    ``memo``, what is unchanged since the last build is reused.
-    """
+def build_site(content_dir: Path, templates_dir: Path, options: RenderOptions, memo: Memo, *,
+               preview: bool = False) -> Build:
+    """Every page and file of the site; content with problems is left out and the problems are
+    reported. With ``preview``, the problems are also shown on the pages they affect."""
     build = check(content_dir, memo)
     with collector_paused():
-        rendered = render_site(build.site, templates_dir, options, memo.pages if memo else None)
+        rendered = render_site(build.site, templates_dir, options, memo)
     failed_pages = {url: template_problem(templates_dir, why) for url, why in rendered.failures.items()}
     for problem in failed_pages.values():
         build.problems.append(problem)
-    files: dict[str, str | bytes] = {**rendered.files, **assets(templates_dir)}
+    build.pages = rendered.pages
     if preview and build.problems:
-        files.update(notices.for_preview(rendered.files, build.problems, content_dir, failed_pages))
-    build.files = dict(sorted(files.items()))
+        changed = notices.for_preview(rendered.pages, build.problems, content_dir, failed_pages)
+        build.pages = dict(sorted({**rendered.pages, **changed}.items()))
+    build.files = dict(sorted({**rendered.data, **published_assets(templates_dir)}.items()))
     return build
 
 
 def template_problem(templates_dir: Path, failure: TemplateProblem) -> Problem:
     path = templates_dir / failure.template  # an absolute template path stays absolute
     return Problem(path, Position(failure.line, 1), f"template error: {failure.message}")
-
-
-def assets(templates_dir: Path) -> dict[str, str | bytes]:
-    """The templates' stylesheets and scripts, published under ``assets/explainer/``."""
-    return {asset_path(templates_dir, p): p.read_bytes() for p in asset_files(templates_dir)}

@@ -1,169 +1,22 @@
-"""Shared test helpers: small content trees written on the fly, and the example project."""
+"""Fixtures shared by the tests (the helpers themselves are in helpers.py), and the markers: a
+test that drives Chromium is marked ``browser``, one that runs ``mkdocs serve`` is marked ``serve``,
+so ``pytest -m "not browser and not serve"`` is the fast inner loop."""
 
 from __future__ import annotations
 
-import os
-import random
-import shutil
-import socket
-import subprocess
-import sys
-import textwrap
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from generator.pipeline import check
-from generator.problems import Problems
+from helpers import FIXTURES, make_project, mkdocs
 
-REPO = Path(__file__).resolve().parent.parent
-EXAMPLE_CONTENT = REPO / "content"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-MINIMAL_ORGS = """\
-acme:
-  name: Acme News
-  kind: news-outlet
-  about: A news outlet.
-"""
-MINIMAL_TECHNIQUES = """\
-loaded-language:
-  name: Loaded language
-  summary: Words chosen for feeling.
-  ask: What would this say in neutral words?
-"""
-MINIMAL_ARTICLE = """\
-title: A test article
-publisher: acme
-url: https://example.org/article
-published: 2018-08-29
-summary: A summary.
-"""
-MINIMAL_CLAIM = """\
-claim: Something was said.
-claimant:
-  name: Someone
-quote: first paragraph
-context: Some context.
-"""
+BROWSER_FIXTURES = {"browser", "example_url", "fixture_url"}
 
 
-def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
-    for name, body in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(body, bytes):
-            path.write_bytes(body)
-        else:
-            path.write_text(textwrap.dedent(body) if body.startswith("\n") else body, encoding="utf-8")
-    return root
-
-
-def minimal_content(root: Path, **overrides: str | bytes | None) -> Path:
-    """A valid content tree with one article and one claim; ``overrides`` replace or drop files."""
-    files: dict[str, str | bytes | None] = {
-        "organizations.yaml": MINIMAL_ORGS,
-        "techniques.yaml": MINIMAL_TECHNIQUES,
-        "articles/a/article.yaml": MINIMAL_ARTICLE,
-        "articles/a/original.txt": "The first paragraph is here.\nThe second paragraph follows.\n",
-        "articles/a/claims/c.yaml": MINIMAL_CLAIM,
-    }
-    for name, body in overrides.items():
-        files[name.replace("__", "/").replace("_DOT_", ".")] = body
-    write_tree(root, {k: v for k, v in files.items() if v is not None})
-    return root
-
-
-def long_paragraph(words: int, seed: int = 1) -> str:
-    """A paragraph of ``words`` distinct words, the same for the same arguments."""
-    rng = random.Random(seed)
-    return " ".join(f"{rng.choice(('alpha', 'beta', 'gamma', 'delta'))}{i}" for i in range(words))
-
-
-def cards_quoting(paragraph: str, count: int) -> dict[str, str | None]:
-    """``minimal_content`` overrides: ``count`` cards quoting four words each, spread over the
-    paragraph, in place of the minimal card."""
-    words = paragraph.split(" ")
-    cards: dict[str, str | None] = {"articles__a__claims__c_DOT_yaml": None}
-    for i in range(count):
-        quote = " ".join(words[i * (len(words) // count) + 5:][:4])
-        cards[f"articles__a__claims__c{i}_DOT_yaml"] = MINIMAL_CLAIM.replace("quote: first paragraph",
-                                                                             f"quote: {quote}")
-    return cards
-
-
-def problem_lines(content: Path) -> list[str]:
-    """What ``explainer check`` prints, paths relative to the content folder's parent."""
-    result = check(content)
-    assert isinstance(result.problems, Problems)
-    return result.problems.lines(relative_to=content.parent)
-
-
-def mkdocs(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=300)
-
-
-def explainer(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=300)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
-
-
-def wait_for(condition, timeout: float = 30.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return False
-
-
-@contextmanager
-def mkdocs_serve(project: Path, log: Path) -> Iterator[str]:
-    """A real ``mkdocs serve`` of ``project`` on a free loopback port, printing into ``log``; yields
-    its base URL."""
-    port = free_port()
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project, stdout=out, stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
-        try:
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
-
-
-def make_project(root: Path, content: Path | None = None) -> Path:
-    """A site project like the repository's, with ``content`` (default: the example)."""
-    root.mkdir(parents=True, exist_ok=True)
-    for name in ("docs", "templates", "overrides"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(content or EXAMPLE_CONTENT, root / "content")
-    return root
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

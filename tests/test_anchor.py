@@ -10,7 +10,7 @@ from generator.load.original import split_paragraphs
 from generator.resolve.anchor import Anchor, AnchoredText, AnchorFailure
 from generator.resolve.normalize import normalize, normalize_quote
 
-from conftest import MINIMAL_CLAIM, minimal_content, problem_lines
+from helpers import MINIMAL_CLAIM, minimal_content, problem_lines
 
 
 def text(original: str) -> AnchoredText:

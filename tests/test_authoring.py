@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import REPO, explainer, make_project, mkdocs
+from helpers import REPO, explainer, make_project, mkdocs
 
 TEXT = "The mayor said the bridge would open in May.\nCritics said the budget had doubled.\n"
 

@@ -9,15 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import build_site
-from generator.render import RenderOptions
 from generator.render.highlight import EXCERPT_CONTEXT
 from generator.resolve import anchor as anchor_module
 
-from conftest import (
+from helpers import (
     MINIMAL_CLAIM,
-    REPO,
+    build,
     cards_quoting,
+    generated_files,
     long_paragraph,
     make_project,
     minimal_content,
@@ -34,9 +33,8 @@ def test_a_claim_page_shows_its_passage_in_context_cut_at_words(tmp_path: Path) 
     paragraph = long_paragraph(3_000)
     content = minimal_content(tmp_path / "content", articles__a__original_DOT_txt=paragraph + "\n",
                               **cards_quoting(paragraph, 3))
-    build = build_site(content, REPO / "templates", RenderOptions())
-    assert build.problems.lines() == []
-    page = str(build.files["articles/a/claims/c1/index.md"])
+    assert build(content).problems.lines() == []
+    page = str(generated_files(content)["articles/a/claims/c1/index.md"])
     passage = page.split('<blockquote class="ex-para"')[1].split("</blockquote>")[0]
     text = passage.split("<p>", 1)[1].rsplit("</p>", 1)[0]
     assert text.startswith("… ") and text.endswith(" …")
@@ -47,8 +45,7 @@ def test_a_claim_page_shows_its_passage_in_context_cut_at_words(tmp_path: Path) 
 
 
 def test_a_short_paragraph_is_shown_whole(tmp_path: Path) -> None:
-    build = build_site(minimal_content(tmp_path / "content"), REPO / "templates", RenderOptions())
-    page = str(build.files["articles/a/claims/c/index.md"])
+    page = str(generated_files(minimal_content(tmp_path / "content"))["articles/a/claims/c/index.md"])
     passage = page.split('<blockquote class="ex-para"')[1].split("</blockquote>")[0]
     plain = re.sub(r"<[^>]+>", "", re.sub(r'<a class="ex-ref".*?</a>', "", passage.split("<p>", 1)[1]))
     assert plain == "The first paragraph is here."
@@ -109,8 +106,7 @@ def test_an_occurrence_past_what_the_search_counts_says_so(tmp_path: Path) -> No
 def test_glossary_ids_are_unique_and_the_same_on_every_build(tmp_path: Path) -> None:
     glossary = 'OPCW: The watchdog.\nopcw: Lower case.\n"—": A dash.\n"…": An ellipsis.\nUN: The United Nations.\n'
     content = minimal_content(tmp_path / "content", glossary_DOT_yaml=glossary)
-    pages = [str(build_site(content, REPO / "templates", RenderOptions()).files["glossary/index.md"])
-             for _ in range(2)]
+    pages = [str(generated_files(content)["glossary/index.md"]) for _ in range(2)]
     ids = re.findall(r'<dt id="([^"]+)"', pages[0])
     assert len(ids) == 5 and len(set(ids)) == 5 and "term-un" in ids and "term-" not in ids
     assert all(re.fullmatch(r"term-[\w-]+", ident) for ident in ids)

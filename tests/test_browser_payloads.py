@@ -9,7 +9,7 @@ import re
 import pytest
 
 from browser import serve_directory, visit
-from conftest import FIXTURES, make_project, mkdocs
+from helpers import FIXTURES, make_project, mkdocs
 
 RISKY_EXTENSIONS = "markdown_extensions:\n  - attr_list\n  - md_in_html\n  - pymdownx.snippets\n"
 PAGES = [

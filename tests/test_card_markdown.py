@@ -13,10 +13,11 @@ from pydantic import ValidationError
 
 from generator.load import limits
 from generator.load.models import Claim
+from generator.memo import Memo
 from generator.render.markdown_fields import CARD_EXTENSIONS, ContentMarkdown
 
 from browser import serve_directory, visit
-from conftest import MINIMAL_CLAIM, explainer, make_project, minimal_content, mkdocs, problem_lines
+from helpers import MINIMAL_CLAIM, explainer, make_project, minimal_content, mkdocs, problem_lines
 
 CLAIM = "content/articles/a/claims/c.yaml"
 EVERY_CARD_EXTENSION = tuple(sorted(CARD_EXTENSIONS))
@@ -60,14 +61,14 @@ def classes_in(html: str) -> set[str]:
     '!!! md-dialog md-dialog--active "Your login has expired"\n    Log in.',
     "??? md-banner\n    x", "```{.md-typeset .mermaid}\ngraph\n```", "!!! note ex-note md-top\n    x"])
 def test_render_never_emits_a_theme_class_even_if_validation_is_bypassed(text: str) -> None:
-    html = ContentMarkdown(EVERY_CARD_EXTENSION).render(text, "../")
+    html = ContentMarkdown(EVERY_CARD_EXTENSION, None, Memo()).render(text, "../")
     assert re.search(r"<(div|details|pre)", html), html  # the block was made, without those classes
     found = classes_in(html)
     assert not any(c.startswith(("md-", "ex-")) or c == "mermaid" for c in found), found
 
 
 def test_render_keeps_the_classes_admonitions_and_highlighting_need() -> None:
-    html = ContentMarkdown(EVERY_CARD_EXTENSION).render('!!! warning "Careful"\n    Text.\n\n```python\nx = 1\n```',
+    html = ContentMarkdown(EVERY_CARD_EXTENSION, None, Memo()).render('!!! warning "Careful"\n    Text.\n\n```python\nx = 1\n```',
                                                         "../")
     assert {"admonition", "warning", "admonition-title", "highlight", "n", "o", "mi"} <= classes_in(html)
 
@@ -78,7 +79,7 @@ def test_card_text_gets_only_extensions_that_make_plain_markup() -> None:
             "pymdownx.superfences")
     md = ContentMarkdown(site, {"pymdownx.superfences": {"custom_fences": [
         {"name": "mermaid", "class": "mermaid", "format": lambda *a, **k: '<pre class="mermaid">x</pre>'}],
-        "preserve_tabs": True}})
+        "preserve_tabs": True}}, Memo())
     html = md.render("```mermaid\ngraph TD;\n```\n\n:smile:\n\n[^1]\n\n[^1]: note\n\n--8<-- \"/etc/hostname\"", "")
     assert 'class="mermaid"' not in html and "<img" not in html and "<pre" in html
     assert "/etc/hostname" in html  # shown as typed, never read
@@ -113,7 +114,7 @@ def test_markdown_within_the_limits_is_accepted(tmp_path: Path) -> None:
 
 
 def test_markdown_failing_on_a_text_shows_it_as_typed_instead_of_failing_the_page() -> None:
-    html = ContentMarkdown(EVERY_CARD_EXTENSION).render("a\n: b <i>\n" * 900, "../")
+    html = ContentMarkdown(EVERY_CARD_EXTENSION, None, Memo()).render("a\n: b <i>\n" * 900, "../")
     assert html.startswith("<p>a<br />") and "&lt;i&gt;" in html
 
 
@@ -222,7 +223,7 @@ def test_text_that_passes_check_loses_nothing_at_render(text: str) -> None:
     except ValidationError:
         return
     dropped: list[str] = []
-    md = ContentMarkdown(EVERY_CARD_EXTENSION)
+    md = ContentMarkdown(EVERY_CARD_EXTENSION, None, Memo())
     keep = md.rewrite_link
 
     def watching(element, href: str) -> None:

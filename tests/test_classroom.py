@@ -17,7 +17,7 @@ from markupsafe import escape
 from pypdf import PdfReader
 
 from browser import NARROW, WIDE, serve_directory, visit
-from conftest import REPO, make_project, mkdocs
+from helpers import REPO, make_project, mkdocs
 
 ARTICLE = "lavrov-idlib-warning"
 SITE_URL = "https://teacher.example.org/explainer/"

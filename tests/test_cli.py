@@ -5,7 +5,7 @@ from __future__ import annotations
 import filecmp
 from pathlib import Path
 
-from conftest import MINIMAL_CLAIM, explainer, make_project, minimal_content, mkdocs
+from helpers import MINIMAL_CLAIM, explainer, make_project, minimal_content, mkdocs
 
 
 def test_check_passes_on_the_example(tmp_path: Path) -> None:

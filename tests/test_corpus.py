@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import minimal_content, problem_lines
+from helpers import minimal_content, problem_lines
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from browser import serve_directory, visit
-from conftest import MINIMAL_ARTICLE, MINIMAL_CLAIM, make_project, minimal_content, mkdocs, problem_lines
+from helpers import MINIMAL_ARTICLE, MINIMAL_CLAIM, make_project, minimal_content, mkdocs, problem_lines
 
 RLO = "\u202e"
 ARTICLE = MINIMAL_ARTICLE.replace("title: A test article", f'title: "{RLO}Evil title"') + f"""\

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_ORGS, explainer, make_project, minimal_content, mkdocs, problem_lines
+from helpers import MINIMAL_ORGS, explainer, make_project, minimal_content, mkdocs, problem_lines
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -11,7 +11,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from conftest import REPO, explainer, make_project, mkdocs
+from helpers import REPO, explainer, make_project, mkdocs
 
 
 def snapshot(root: Path, skip: str = "") -> dict[str, tuple[str, int]]:

@@ -11,7 +11,7 @@ import pytest
 from generator.load import content as content_module
 from generator.load import limits
 
-from conftest import MINIMAL_CLAIM, minimal_content, problem_lines
+from helpers import MINIMAL_CLAIM, minimal_content, problem_lines
 
 CLAIM = "content/articles/a/claims/c.yaml"
 

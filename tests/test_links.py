@@ -21,7 +21,7 @@ import yaml
 
 from generator.adapters.archive import with_archive_urls, write_archive_urls
 
-from conftest import MINIMAL_ARTICLE, MINIMAL_CLAIM, REPO, minimal_content
+from helpers import MINIMAL_ARTICLE, MINIMAL_CLAIM, REPO, minimal_content
 
 
 class Web(BaseHTTPRequestHandler):
@@ -244,7 +244,7 @@ def test_the_links_workflow_runs_weekly_and_on_demand_apart_from_the_deploy() ->
 def test_scaffolds_show_accessed_with_today_as_a_commented_example(tmp_path: Path) -> None:
     import datetime as dt
 
-    from conftest import explainer
+    from helpers import explainer
 
     minimal_content(tmp_path / "content")
     explainer("new", "article", "fresh", cwd=tmp_path)

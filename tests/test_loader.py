@@ -8,7 +8,7 @@ import pytest
 
 from generator.load.yaml_tree import YamlProblem, parse_yaml
 
-from conftest import MINIMAL_CLAIM, minimal_content, problem_lines
+from helpers import MINIMAL_CLAIM, minimal_content, problem_lines
 
 
 def claim_problems(tmp_path: Path, card: str | bytes) -> list[str]:

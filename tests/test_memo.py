@@ -1,5 +1,5 @@
-"""Rebuilds that reuse the last build's reading and rendering (``mkdocs serve``) give exactly what a
-fresh build gives, problems included, after every kind of edit."""
+"""Rebuilds that reuse the last build's reading and rendering (a preview's memo) give exactly what a
+fresh build gives, problems included, after every kind of edit; and the memo stays bounded."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import Memo, build_site
+from generator.adapters.mkdocs_site import source_files
+from generator.memo import Memo
+from generator.pipeline import build_site
 from generator.render import RenderOptions
 from generator.render.indexes import build_indexes
 
-from conftest import EXAMPLE_CONTENT, REPO
+from helpers import EXAMPLE_CONTENT, REPO
 
 ARTICLE = "articles/lavrov-idlib-warning"
 CARD = f"{ARTICLE}/claims/naval-build-up.yaml"
@@ -39,8 +41,10 @@ def project(tmp_path: Path) -> Path:
 
 
 def builds(project: Path, memo: Memo):
+    """A rebuild with ``memo`` and a fresh build, each with the files it generates."""
     args = (project / "content", project / "templates", RenderOptions())
-    return build_site(*args, preview=True, memo=memo), build_site(*args, preview=True)
+    reused, fresh = build_site(*args, memo, preview=True), build_site(*args, Memo(), preview=True)
+    return (reused, source_files(reused, memo)), (fresh, source_files(fresh, Memo()))
 
 
 def test_each_rebuild_equals_a_fresh_build(project: Path) -> None:
@@ -51,16 +55,16 @@ def test_each_rebuild_equals_a_fresh_build(project: Path) -> None:
         text = path.read_text(encoding="utf-8")
         assert old in text, name
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
-        reused, fresh = builds(project, memo)
+        (reused, reused_files), (fresh, fresh_files) = builds(project, memo)
         assert reused.problems.lines() == fresh.problems.lines(), name
-        assert reused.files == fresh.files, name
+        assert reused_files == fresh_files, name
 
 
 def test_a_card_edit_renders_only_the_pages_that_show_the_card(project: Path) -> None:
     other = project / "content/articles/a-second-article"
     shutil.copytree(project / "content" / ARTICLE, other)
     memo = Memo()
-    first, _ = builds(project, memo)
+    (first, _), _ = builds(project, memo)
     site = first.site
     edited = next(c for c in site.article(ARTICLE.split("/")[1]).cards if c.id == "naval-build-up")
     indexes = build_indexes(site)
@@ -77,27 +81,43 @@ def test_a_card_edit_renders_only_the_pages_that_show_the_card(project: Path) ->
     # the other article, nor the profiles that list only other cards.
     article_pages = 3 + len(site.article(edited.article_id).cards)
     assert 0 < len(profiles) < len(site.organizations) / 4 and techniques
-    assert memo.pages.rendered == article_pages + len(profiles) + len(techniques) + 5
+    assert memo.made['page'] == article_pages + len(profiles) + len(techniques) + 5
     builds(project, memo)
-    assert memo.pages.rendered == 5  # nothing changed: only the five index pages, which list everything
+    assert memo.made['page'] == 5  # nothing changed: only the five index pages, which list everything
 
 
 def test_a_template_edit_renders_everything_again(project: Path) -> None:
     memo = Memo()
     builds(project, memo)
-    everything = memo.pages.rendered
+    everything = memo.made['page']
     template = project / "templates/claim.html"
     template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     builds(project, memo)
-    assert memo.pages.rendered == everything
+    assert memo.made['page'] == everything
 
 
 def test_a_long_preview_session_forgets_deleted_files_and_pages(project: Path) -> None:
     memo = Memo()
     builds(project, memo)
     card = project / "content" / CARD
-    assert card in memo.files.trees and "/articles/lavrov-idlib-warning/claims/naval-build-up/" in memo.pages.pages
+    page = "/articles/lavrov-idlib-warning/claims/naval-build-up/"
+    assert ("yaml", card) in memo and ("page", page) in memo and ("quote", card) in memo
     card.unlink()
     builds(project, memo)
-    assert card not in memo.files.trees and not [key for key in memo.files.models if key[0] == card]
-    assert "/articles/lavrov-idlib-warning/claims/naval-build-up/" not in memo.pages.pages
+    builds(project, memo)
+    assert not [key for key in (("yaml", card), ("page", page), ("quote", card)) if key in memo]
+    assert not [key for key in memo._current if card in key]
+
+
+def test_after_many_edits_the_memo_holds_no_more_than_a_fresh_build_makes(project: Path) -> None:
+    memo = Memo()
+    card = project / "content" / CARD
+    for round in range(6):
+        text = card.read_text(encoding="utf-8")
+        card.write_text(text.replace("largest naval", f"largest ({round}) naval", 1), encoding="utf-8")
+        builds(project, memo)
+    builds(project, memo)  # nothing changed since the last edit: the old versions go
+    fresh = Memo()
+    build = build_site(project / "content", project / "templates", RenderOptions(), fresh, preview=True)
+    source_files(build, fresh)
+    assert 0 < memo.size() <= fresh.size()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import (
+from helpers import (
     MINIMAL_ARTICLE,
     MINIMAL_CLAIM,
     MINIMAL_ORGS,

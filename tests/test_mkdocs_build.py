@@ -7,7 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import MINIMAL_CLAIM, explainer, make_project, minimal_content, mkdocs
+from helpers import MINIMAL_CLAIM, explainer, make_project, minimal_content, mkdocs
 
 ARTICLE = "lavrov-idlib-warning"
 

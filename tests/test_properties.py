@@ -14,11 +14,12 @@ from hypothesis import strategies as st
 from generator.load.models import Claim
 from generator.load.original import split_paragraphs
 from generator.load.yaml_tree import parse_yaml
+from generator.memo import Memo
 from generator.render.markdown_fields import ContentMarkdown
 from generator.resolve.anchor import Anchor, AnchoredText, AnchorFailure
 from generator.resolve.normalize import normalize, normalize_quote
 
-from conftest import minimal_content, problem_lines
+from helpers import minimal_content, problem_lines
 
 LINE = re.compile(r"^content/[^\n]+:\d+:\d+: [^\n]+$")
 PROPERTY = settings(max_examples=120, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
@@ -100,7 +101,7 @@ def test_a_passage_copied_from_the_text_always_anchors(paragraphs: list[str], pi
     assert isinstance(found, Anchor), found
 
 
-MARKDOWN = ContentMarkdown(("abbr", "attr_list", "md_in_html", "def_list"))
+MARKDOWN = ContentMarkdown(("abbr", "attr_list", "md_in_html", "def_list"), None, Memo())
 markdown_noise = st.text(st.sampled_from(list("<>\"'=&/:;()[]{}!*_`#\\ \nabcjsvriptonerlx.")), max_size=120)
 
 
@@ -114,7 +115,8 @@ def test_markdown_fields_never_emit_markup_from_the_text(text: str) -> None:
         assert href.startswith(("http://", "https://", "../")), href
 
 
-PLAIN_MARKDOWN = ContentMarkdown(("abbr", "admonition", "def_list", "footnotes", "sane_lists", "toc"))
+PLAIN_MARKDOWN = ContentMarkdown(("abbr", "admonition", "def_list", "footnotes", "sane_lists", "toc"), None,
+                                 Memo())
 
 
 @PROPERTY

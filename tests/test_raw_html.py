@@ -13,19 +13,17 @@ from hypothesis import strategies as st
 from mkdocs.structure.pages import _HTMLHandler
 from mkdocs.utils import meta
 
-from generator.pipeline import build_site
-from generator.render import RenderOptions
-from generator.render.raw_html import UNTOUCHING, anchor_ids, as_markdown_emits, leaves_raw_html_alone
+from generator.adapters.raw_html import UNTOUCHING, anchor_ids, as_markdown_emits, leaves_raw_html_alone
 
-from conftest import EXAMPLE_CONTENT, FIXTURES, REPO, minimal_content, write_tree
+from helpers import EXAMPLE_CONTENT, FIXTURES, generated_files, minimal_content, write_tree
 
 MKDOCS_BUILTINS = ["toc", "tables", "fenced_code"]
 EXAMPLE_EXTENSIONS = [*MKDOCS_BUILTINS, "abbr", "admonition", "def_list", "footnotes", "sane_lists"]
 
 
 def page_bodies(content: Path) -> dict[str, str]:
-    build = build_site(content, REPO / "templates", RenderOptions())
-    return {path: meta.get_data(text)[0] for path, text in build.files.items() if path.endswith(".md")}
+    return {path: meta.get_data(text)[0] for path, text in generated_files(content).items()
+            if path.endswith(".md")}
 
 
 def markdown_makes(body: str, extensions: list[str]) -> str:

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import build_site
+from generator.adapters.mkdocs_site import source_files
+from generator.memo import Memo
 from generator.render import RenderOptions
 
-from conftest import FIXTURES, REPO
+from helpers import FIXTURES, build, generated_files
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 OPTIONS = RenderOptions(site_name="Test site", site_url="https://example.org/explainer/",
@@ -39,9 +40,9 @@ PAGES = [
 
 @pytest.fixture(scope="module")
 def files() -> dict[str, str | bytes]:
-    build = build_site(FIXTURES / "mini", REPO / "templates", OPTIONS)
-    assert build.problems.lines() == []
-    return build.files
+    result = build(FIXTURES / "mini", OPTIONS)
+    assert result.problems.lines() == []
+    return source_files(result, Memo())
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -59,5 +60,5 @@ def test_every_generated_page_kind_is_covered(files: dict[str, str | bytes]) -> 
 
 
 def test_rendering_twice_is_byte_identical(files: dict[str, str | bytes]) -> None:
-    again = build_site(FIXTURES / "mini", REPO / "templates", OPTIONS).files
+    again = generated_files(FIXTURES / "mini", OPTIONS)
     assert again == files

@@ -11,7 +11,7 @@ import yaml
 
 from generator.schemas import all_schemas, render_schema
 
-from conftest import EXAMPLE_CONTENT, REPO, explainer, minimal_content
+from helpers import EXAMPLE_CONTENT, REPO, explainer, minimal_content
 
 SCHEMA = REPO / "schema"
 

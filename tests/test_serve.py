@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import fetch, make_project, mkdocs_serve, wait_for
+from helpers import fetch, make_project, mkdocs_serve, wait_for
+
+pytestmark = pytest.mark.serve
 
 ARTICLE = "lavrov-idlib-warning"
 

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import fetch, make_project, mkdocs, mkdocs_serve, wait_for
+from helpers import fetch, make_project, mkdocs, mkdocs_serve, wait_for
+
+pytestmark = pytest.mark.serve
 
 ARTICLE = "lavrov-idlib-warning"
 LIVERELOAD = re.compile(r"<script>(?:(?!</script>).)*</script>(?=</body>)", re.S)

@@ -13,6 +13,7 @@ from pathlib import Path
 from generator import __version__
 from generator.adapters import export, links, scaffold
 from generator.adapters.files import UnsafeWrite, make_folders, replace_file
+from generator.memo import Memo
 from generator.pipeline import check, collector_paused
 from generator.problems import Problem, display_path
 from generator.schemas import SCHEMA_DIR, all_schemas, render_schema
@@ -87,7 +88,7 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    result = check(args.content)
+    result = check(args.content, Memo())
     lines = result.problems.lines()
     for note in result.problems.note_lines():
         print(note, file=sys.stderr)  # never a problem: stdout and the exit code stay the problems'

@@ -16,10 +16,17 @@ from typing import Any
 import yaml
 
 from generator.adapters.files import refuse_links
+from generator.adapters.mkdocs_site import (
+    NOT_IN_NAV_PATTERNS,
+    extra_css,
+    extra_javascript,
+    markdown_settings,
+    source_files,
+)
+from generator.memo import Memo
 from generator.pipeline import build_site
 from generator.problems import shown_path
 from generator.render import RenderOptions
-from generator.site_config import NOT_IN_NAV_PATTERNS, extra_css, extra_javascript, markdown_settings
 
 MARKER = ".explainer-export"
 
@@ -86,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
                             site_url=resolve_env(config.get("site_url")) or "",
                             repository=str(extra.get("repository") or "") if isinstance(extra, dict) else "",
                             markdown_extensions=extensions, markdown_configs=configs)
-    build = build_site(content_dir, templates_dir, options)
+    memo = Memo()
+    build = build_site(content_dir, templates_dir, options, memo)
     for note in build.problems.note_lines():
         print(note, file=sys.stderr)
     lines = build.problems.lines()
@@ -95,12 +103,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(lines)} problems: nothing exported", file=sys.stderr)
         return 1
     try:
-        write_export(target, base, config, build.files, templates_dir)
+        files = source_files(build, memo)
+        write_export(target, base, config, files, templates_dir)
     except OSError as error:
         print(f"{shown_path(Path(error.filename or target))}: cannot write the export "
               f"({error.strerror}): choose another folder", file=sys.stderr)
         return 2
-    print(f"Exported {len(build.files)} generated files to {target}; build it with "
+    print(f"Exported {len(files)} generated files to {target}; build it with "
           f"`mkdocs build -f {target / 'mkdocs.yml'}`.", file=sys.stderr)
     return 0
 

@@ -14,7 +14,6 @@ overrides) rebuilds every page.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -23,39 +22,26 @@ from pathlib import Path
 
 import jinja2
 
+from generator.memo import files_under
+
 ASIDE = ".explainer-last-build"
 SEARCH_INDEX = Path("search/search_index.json")
 
 
-def fingerprint_of(files: Iterable[Path], *extra: str) -> bytes:
-    """Of the named files' paths and bytes, and any extra text."""
-    digest = hashlib.blake2b(digest_size=16)
-    for part in extra:
-        digest.update(part.encode() + b"\0")
-    for path in files:
-        digest.update(str(path).encode() + b"\0")
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.digest()
-
-
-def files_under(*folders: Path) -> list[Path]:
-    return sorted(p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file())
-
-
 class CompiledTemplates(jinja2.BytecodeCache):
     """The theme's templates compiled once per ``mkdocs serve`` session instead of once per rebuild
-    (MkDocs makes a new Jinja environment each time). Keyed by the template's source checksum, so an
-    edited template is compiled again."""
+    (MkDocs makes a new Jinja environment each time). Each template keeps the code of its current
+    source only, so an edited template is compiled again and nothing piles up."""
 
     def __init__(self) -> None:
-        self.code: dict[tuple[str, str], object] = {}
+        self.code: dict[str, tuple[str, object]] = {}  # template key → (source checksum, code)
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        bucket.code = self.code.get((bucket.key, bucket.checksum))
+        checksum, code = self.code.get(bucket.key, ("", None))
+        bucket.code = code if checksum == bucket.checksum else None
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.code[(bucket.key, bucket.checksum)] = bucket.code
+        self.code[bucket.key] = (bucket.checksum, bucket.code)
 
 
 class LastBuild:

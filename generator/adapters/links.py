@@ -19,6 +19,7 @@ from pathlib import Path
 from generator.adapters.archive import ARCHIVE_API, ArchiveError, closest_snapshot, write_archive_urls
 from generator.adapters.linkcheck import Verdict, check_all
 from generator.load import load_content
+from generator.memo import Memo
 from generator.problems import Problem, Problems, display_path, one_line, shown_path
 from generator.resolve.citations import Citation, citations
 
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     problems = Problems()
-    cited = citations(load_content(args.content, problems))
+    cited = citations(load_content(args.content, problems, Memo()))
     if problems:
         print(f"{len(problems.lines())} problems in the content (see `explainer check`): their files are "
               "checked only as far as they could be read", file=sys.stderr)

@@ -6,8 +6,8 @@ serving the valid part of the site and logs the problems, and reloads on any cha
 ``content/`` or ``templates/``.
 
 Two things keep big sites fast: a generated page's HTML is handed to MkDocs without running
-Markdown over it (``render/raw_html.py``), and under ``mkdocs serve`` a rebuild reads, renders and
-builds only what changed (``pipeline.Memo``, ``last_build.py``).
+Markdown over it (``raw_html.py``), and under ``mkdocs serve`` a rebuild reads, renders and builds
+only what changed (``generator/memo.py``, ``last_build.py``).
 """
 
 from __future__ import annotations
@@ -24,18 +24,20 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator.adapters.last_build import CompiledTemplates, LastBuild, files_under, fingerprint_of
-from generator.pipeline import Build, Memo, build_site, collector_paused
-from generator.render import RenderOptions
-from generator.render.raw_html import anchor_ids, as_markdown_emits, leaves_raw_html_alone
-from generator.site_config import (
+from generator.adapters.last_build import CompiledTemplates, LastBuild
+from generator.adapters.mkdocs_site import (
     ASSET_PREFIX,
     IN_NAV,
     extra_css,
     extra_javascript,
     markdown_settings,
+    source_files,
     walk_order,
 )
+from generator.adapters.raw_html import anchor_ids, as_markdown_emits, leaves_raw_html_alone
+from generator.memo import Memo, files_fingerprint, files_under
+from generator.pipeline import Build, build_site, collector_paused
+from generator.render import RenderOptions
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -48,31 +50,39 @@ class PluginConfig(Config):
 
 
 class ExplainerPlugin(BasePlugin[PluginConfig]):
-    """Kept across the rebuilds of ``mkdocs serve`` (it has ``on_startup``), so it can remember them."""
+    """Kept across the rebuilds of ``mkdocs serve`` (it has ``on_startup``), so it can remember them.
+
+    The hooks below are declared in the order MkDocs calls them; each says what state it sets."""
 
     def __init__(self) -> None:
+        # For the whole session.
         self.serving = False
         self.reusing = False  # serving, and not with --dirty (which keeps files MkDocs would clean)
+        self.memo = Memo()  # what the next build may reuse (fresh for a one-build process)
+        self.last = LastBuild()  # the pages the last build wrote, and their search entries
+        self.compiled = CompiledTemplates()  # the theme's templates, compiled once
+        # From the configuration, at each build.
         self.content_dir = Path("content")
         self.templates_dir = Path("templates")
-        self.memo = Memo()
-        self.last = LastBuild()
-        self.compiled = CompiledTemplates()
-        self.surroundings = b""
-        self.built: dict[str, str] = {}  # dest path → Markdown, this build
-        self.reused: dict[str, str] = {}
-        self.page_urls: list[str] = []
-        self.started = 0.0
         self.skip_markdown = False  # the configured extensions leave raw HTML blocks alone
-        self.generated_pages: set[str] = set()
-        self.converted: dict[str, str] = {}  # src path → the HTML Markdown would make of it
         self.site_dir = ""
+        self.surroundings = b""  # fingerprint of everything outside content/ that shapes a page
+        self.started = 0.0
+        # What this build generated.
+        self.generated_pages: set[str] = set()  # src paths of the generated pages
+        self.page_urls: list[str] = []  # every page's URL, in the search index's order
+        self.built: dict[str, str] = {}  # dest path → Markdown, of pages MkDocs builds this time
+        self.reused: dict[str, str] = {}  # dest path → Markdown, of pages the last build made
+        self.converted: dict[str, str] = {}  # src path → the HTML Markdown would make of it
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Sets ``serving`` and ``reusing``."""
         self.serving = command == "serve"
         self.reusing = self.serving and not dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Sets the folders, ``skip_markdown`` and (when reusing) ``surroundings``; adds the
+        generated stylesheets and scripts to the configuration."""
         base = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = base / self.config.content_dir
         self.templates_dir = base / self.config.templates_dir
@@ -93,24 +103,32 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         folders = [Path(config.docs_dir), self.templates_dir]
         if config.theme.custom_dir:
             folders.append(Path(config.theme.custom_dir))
-        return fingerprint_of([Path(config.config_file_path or ""), *files_under(*folders)],
-                              str(config.site_url), str(config.extra.get("repository")))
+        return files_fingerprint([Path(config.config_file_path or ""), *files_under(*folders)],
+                                 str(config.site_url), str(config.extra.get("repository")))
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """When reusing: moves the last build's generated pages out of MkDocs' way (``last``)."""
+        if self.reusing:
+            self.last.set_aside(Path(config.site_dir), self.surroundings)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Runs the pipeline; sets what this build generated (``generated_pages``, ``page_urls``,
+        ``built``, ``reused``)."""
         extensions, configs = markdown_settings(config.markdown_extensions, config.mdx_configs)
         options = RenderOptions(site_name=config.site_name, site_url=config.site_url or "",
                                 repository=str(config.extra.get("repository") or ""),
                                 markdown_extensions=extensions, markdown_configs=configs)
         if self.serving:
-            build = build_site(self.content_dir, self.templates_dir, options, preview=True, memo=self.memo)
+            build = build_site(self.content_dir, self.templates_dir, options, self.memo, preview=True)
         else:
             with collector_paused(freeze=True):  # mkdocs build: one build per process
-                build = build_site(self.content_dir, self.templates_dir, options)
+                build = build_site(self.content_dir, self.templates_dir, options, self.memo)
         self.report(build)
         self.built, self.reused, self.converted = {}, {}, {}
-        for path, text in build.files.items():
+        generated = source_files(build, self.memo)
+        for path, text in generated.items():
             files.append(self.generated_file(config, path, text))
-        self.generated_pages = {path for path in build.files if path.endswith(".md")}
+        self.generated_pages = {path for path in generated if path.endswith(".md")}
         files = Files(sorted(files, key=lambda file: walk_order(file.src_uri)))
         # As the search index writes them: the home page is "", not "./".
         self.page_urls = [file.url.removeprefix("./") for file in files if file.is_documentation_page()]
@@ -128,46 +146,6 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
                 self.built[file.dest_uri] = text
         return file
 
-    @event_priority(-100)  # last: other plugins see the page's real Markdown
-    def on_page_markdown(self, markdown: str, /, *, page, config: MkDocsConfig, files: Files) -> str:
-        """A generated page is one raw HTML block: its HTML is known without running Markdown."""
-        if self.skip_markdown and page.file.src_uri in self.generated_pages:
-            converted = as_markdown_emits(markdown)
-            if converted is not None:
-                self.converted[page.file.src_uri] = converted
-                return ""
-        return markdown
-
-    @event_priority(100)  # first: other plugins see the page's real HTML
-    def on_page_content(self, html: str, /, *, page, config: MkDocsConfig, files: Files) -> str:
-        converted = self.converted.pop(page.file.src_uri, None)
-        if converted is None:
-            return html
-        page.present_anchor_ids = anchor_ids(converted)  # as MkDocs collects them from raw HTML
-        return converted
-
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if self.reusing:
-            self.last.set_aside(Path(config.site_dir), self.surroundings)
-
-    def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
-        if self.serving:
-            env.bytecode_cache = self.compiled
-        return env
-
-    @event_priority(-100)  # after the search plugin has written its index
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.reusing:
-            return
-        self.last.restore(Path(config.site_dir), self.surroundings, {**self.built, **self.reused},
-                          self.page_urls, set(self.reused))
-        log.info(f"explainer: {len(self.built)} generated pages built, {len(self.reused)} unchanged "
-                 f"({self.memo.pages.rendered} rendered) in {time.perf_counter() - self.started:.2f} s")
-
-    def on_build_error(self, *, error: Exception) -> None:
-        if self.reusing:
-            self.last.forget(Path(self.site_dir))  # the next build starts afresh
-
     def report(self, build: Build) -> None:
         for line in build.problems.note_lines():
             log.info(line)  # info, not a warning: a strict build stays green
@@ -178,7 +156,49 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
             raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the content "
                               "(listed above): fix them, then build again")
 
+    def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
+        """When serving: gives the theme's environment the session's compiled templates."""
+        if self.serving:
+            env.bytecode_cache = self.compiled
+        return env
+
+    @event_priority(-100)  # last: other plugins see the page's real Markdown
+    def on_page_markdown(self, markdown: str, /, *, page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page is one raw HTML block: its HTML is known without running Markdown.
+        Sets ``converted`` for the page."""
+        if self.skip_markdown and page.file.src_uri in self.generated_pages:
+            converted = as_markdown_emits(markdown)
+            if converted is not None:
+                self.converted[page.file.src_uri] = converted
+                return ""
+        return markdown
+
+    @event_priority(100)  # first: other plugins see the page's real HTML
+    def on_page_content(self, html: str, /, *, page, config: MkDocsConfig, files: Files) -> str:
+        """Hands MkDocs the HTML set aside by ``on_page_markdown``, with the anchors it holds."""
+        converted = self.converted.pop(page.file.src_uri, None)
+        if converted is None:
+            return html
+        page.present_anchor_ids = anchor_ids(converted)  # as MkDocs collects them from raw HTML
+        return converted
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """When reusing: puts the unchanged pages back beside the ones built now (``last``)."""
+        if not self.reusing:
+            return
+        self.last.restore(Path(config.site_dir), self.surroundings, {**self.built, **self.reused},
+                          self.page_urls, set(self.reused))
+        log.info(f"explainer: {len(self.built)} generated pages built, {len(self.reused)} unchanged "
+                 f"({self.memo.made['page']} rendered) in {time.perf_counter() - self.started:.2f} s")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Forgets the last build: the next one starts afresh."""
+        if self.reusing:
+            self.last.forget(Path(self.site_dir))
+
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+        """Watches the content and templates folders too."""
         for folder in (self.content_dir, self.templates_dir):
             if folder.is_dir():
                 server.watch(str(folder))

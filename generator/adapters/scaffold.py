@@ -10,6 +10,7 @@ from pathlib import Path
 
 from generator.adapters.files import create_file, make_folders, refuse_links
 from generator.load.fields import SLUG_RE
+from generator.load.models import ASSESSMENTS
 from generator.load.validate import ascii_visible
 from generator.problems import display_path
 from generator.schemas import SCHEMA_DIR
@@ -50,7 +51,7 @@ claimant:
 # date: 2018-08-29                  # when the claim was made
 quote: copy the exact passage from original.txt here
 # occurrence: 2                     # only if the quote appears more than once
-# assessment: unsupported           # accurate | misleading | misattributed | unsupported | false | opinion
+# assessment: unsupported           # {assessments}
 # techniques: [loaded-language]     # ids from content/techniques.yaml
 context: >-
   The short note shown beside the passage: who said it, on what evidence, and what others said.
@@ -124,7 +125,8 @@ def new_claim(article: Path, claim_id: str, content: Path) -> int:
         return refuse(path)
     make_folders(path.parent, content)
     today = dt.date.today().isoformat()
-    create_file(path, schema_line(path, "claim.schema.json") + CLAIM_YAML.format(today=today), content)
+    card = CLAIM_YAML.format(today=today, assessments=" | ".join(ASSESSMENTS))
+    create_file(path, schema_line(path, "claim.schema.json") + card, content)
     print(f"Created {display_path(path)}.\n"
           "Next: copy the passage into `quote`, write `claim`, `claimant` and `context`,\n"
           "then run `explainer check` and look at the page with `mkdocs serve`.")

@@ -23,12 +23,12 @@ from generator.load.layout import (
 from generator.load.limits import MAX_CARDS, MAX_REGISTRY_ENTRIES, MAX_YAML_BYTES
 from generator.load.models import Article, Claim, Organization, Technique
 from generator.load.original import OriginalText, read_original
-from generator.load.records import FileRecords
 from generator.load.safety import unsafe_entries
 from generator.load.text import TextError, digest, read_text
 from generator.load.validate import ascii_visible, validate
 from generator.load.yaml_tree import Loc, YamlProblem, YamlTree, parse_yaml
-from generator.problems import START, Position, Problems
+from generator.memo import Memo
+from generator.problems import START, Position, Problem, Problems
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -75,29 +75,48 @@ class Content:
 
 @dataclass
 class Reader:
-    """One walk of the content folder: where problems go, the entries never to open, and (under
-    ``mkdocs serve``) the records of earlier builds that let unchanged files be reused."""
+    """One walk of the content folder: where problems go, the entries never to open, and the memo
+    that gives back what an unchanged file gave the last build (parsing and validating are most of
+    loading's time, and a save changes one file)."""
 
     problems: Problems
+    memo: Memo
     skip: frozenset[Path] = frozenset()
-    records: FileRecords | None = None
 
-    def parse(self, path: Path, text: str) -> YamlTree | None:
-        return self.records.parse(path, text) if self.records else parse_yaml(text)
+    def parse(self, path: Path, text: str, text_digest: bytes) -> YamlTree | None:
+        outcome = self.memo.reuse(("yaml", path), text_digest, lambda: parse_or_problem(text))
+        if isinstance(outcome, YamlProblem):
+            raise outcome.with_traceback(None)
+        return outcome
 
     def validate(self, model: type[M], data: object, tree: YamlTree, path: Path, base: Loc = ()) -> M | None:
-        if self.records:
-            return self.records.validate(model, data, tree, path, self.problems, base)
-        return validate(model, data, tree, path, self.problems, base)
+        """The model, with the problems found in it reported again when it is reused."""
+        item, found = self.memo.reuse(("model", path, model.__name__, base), tree.digest,
+                                      lambda: validated(model, data, tree, path, base))
+        self.problems.extend(found)
+        return item
 
 
-def load_content(root: Path, problems: Problems, records: FileRecords | None = None) -> Content:
+def parse_or_problem(text: str) -> YamlTree | YamlProblem | None:
+    try:
+        return parse_yaml(text)
+    except YamlProblem as problem:
+        return problem
+
+
+def validated(model: type[M], data: object, tree: YamlTree, path: Path,
+              base: Loc) -> tuple[M | None, list[Problem]]:
+    found = Problems()
+    return validate(model, data, tree, path, found, base), list(found)
+
+
+def load_content(root: Path, problems: Problems, memo: Memo) -> Content:
     content = Content(root=root)
     if not root.is_dir():
         problems.add(root, START, "content folder not found: create it, or pass --content DIR")
         return content
     skip = unsafe_entries(root, problems)
-    reader = Reader(problems, skip, records)
+    reader = Reader(problems, memo, skip)
     report_strays(root, visible_children(root, skip), CONTENT_ENTRIES, problems)
     for name, model in (("organizations", Organization), ("techniques", Technique)):
         path = root / f"{name}.yaml"
@@ -117,8 +136,6 @@ def load_content(root: Path, problems: Problems, records: FileRecords | None = N
     for folder in folders:
         if check_slug(folder, folder.name, problems):
             content.articles[folder.name] = load_article(folder, reader)
-    if records:
-        records.forget_unseen()
     return content
 
 
@@ -166,7 +183,8 @@ def read_yaml(path: Path, reader: Reader) -> YamlTree | None:
         return None  # already reported: a link out of the content folder, or not a regular file
     try:
         text = read_text(path, MAX_YAML_BYTES)
-        tree = reader.parse(path, text)
+        text_digest = digest(text)
+        tree = reader.parse(path, text, text_digest)
     except (TextError, YamlProblem) as error:
         reader.problems.add(path, error.position, error.message)
         return None
@@ -174,7 +192,7 @@ def read_yaml(path: Path, reader: Reader) -> YamlTree | None:
         reader.problems.add(path, START, f"cannot read this file: {error.strerror}")
         return None
     tree = tree if tree is not None else YamlTree(data=None)
-    tree.digest = digest(text)
+    tree.digest = text_digest
     return tree
 
 

@@ -28,7 +28,12 @@ OrganizationKind = Literal[
     "research",
     "other",
 ]
-Assessment = Literal["accurate", "misleading", "misattributed", "unsupported", "false", "opinion"]
+# The assessment labels a card may give, and the name each is shown with: the one list of them.
+ASSESSMENTS = {
+    "accurate": "Accurate", "misleading": "Misleading", "misattributed": "Misattributed",
+    "unsupported": "Unsupported", "false": "False", "opinion": "Opinion",
+}
+Assessment = Literal[tuple(ASSESSMENTS)]  # type: ignore[valid-type]
 Stance = Literal["supports", "contradicts", "context"]
 
 
@@ -124,6 +129,12 @@ class Article(Strict):
     )
     timeline: list[TimelineEntry] = Field(default=[], description="What happened next")
     corrections: list[Correction] = corrections_field("the article's page")
+
+    @property
+    def descriptive_title(self) -> bool:
+        """A title in square brackets is the site's description of an untitled text, in the site's
+        language, not a headline in the article's."""
+        return self.title.startswith("[")
 
 
 class Claimant(Strict):

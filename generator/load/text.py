@@ -5,11 +5,10 @@ An invalid byte is reported at its own line and column rather than as a decoder 
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable
 from pathlib import Path
 
 from generator.load.limits import megabytes
+from generator.memo import fingerprint
 from generator.problems import Position
 
 BOM = b"\xef\xbb\xbf"
@@ -49,10 +48,5 @@ def byte_position(data: bytes, offset: int) -> Position:
 
 
 def digest(text: str) -> bytes:
-    """A short fingerprint of a file's text: rebuilds under ``mkdocs serve`` compare them."""
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-
-
-def fingerprint(parts: Iterable[bytes]) -> bytes:
-    """One fingerprint of several (digests, and ids, which hold no NUL)."""
-    return hashlib.blake2b(b"\0".join(parts), digest_size=16).digest()
+    """The fingerprint of a file's text, which the memo compares to reuse what it gave."""
+    return fingerprint(text)

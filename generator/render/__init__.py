@@ -1,5 +1,6 @@
 """Render: Jinja templates in ``templates/`` turn the resolved site into pages and data files."""
 
-from generator.render.pages import Rendered, RenderOptions, TemplateProblem, render_site
+from generator.render.options import RenderOptions
+from generator.render.pages import Rendered, RenderedPage, TemplateProblem, render_site
 
-__all__ = ["RenderOptions", "Rendered", "TemplateProblem", "render_site"]
+__all__ = ["RenderOptions", "Rendered", "RenderedPage", "TemplateProblem", "render_site"]

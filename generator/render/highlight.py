@@ -13,7 +13,8 @@ from itertools import pairwise
 
 from markupsafe import Markup, escape
 
-from generator.resolve import Card
+from generator.render import urls
+from generator.resolve import Card, ResolvedArticle
 from generator.resolve.anchor import Anchor
 
 RefMaker = Callable[[Card], str]
@@ -22,6 +23,24 @@ RefMaker = Callable[[Card], str]
 # product of paragraph length and card count.
 EXCERPT_CONTEXT = 300
 ELLIPSIS = "…"
+
+
+def paragraph_html(page_url: str, article: ResolvedArticle, number: int, only: Card | None = None) -> Markup:
+    """Paragraph ``number`` of the article as shown on the page at ``page_url``, its passages
+    marked; with ``only`` (a claim page), that card's passage in its context, not the whole
+    paragraph. Each passage's number links to its note: on the same page when the page holds the
+    notes, on the reading page otherwise."""
+    text = article.paragraphs[number - 1].text
+    same_page = page_url in (urls.article_url(article.id), urls.exercise_url(article.id))
+
+    def make_ref(card: Card) -> str:
+        target = f"#claim-{card.id}" if same_page else urls.relative(
+            page_url, urls.article_url(article.id) + f"#claim-{card.id}")
+        return f'<a class="ex-ref" href="{target}"><span class="ex-sr">Note </span>{card.number}</a>'
+
+    if only:
+        return highlight_excerpt(text, only, make_ref)
+    return highlight(text, article.cards_in(number), make_ref)
 
 
 def excerpt(text: str, card: Card) -> tuple[str, Card, bool, bool]:

@@ -20,6 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from generator.load.fields import is_site_path, is_web_url
 from generator.load.markdown_rules import allowed_classes
+from generator.memo import Memo, fingerprint
 
 # The site's extensions that card fields are rendered with: only those whose output is plain
 # markup. Never custom fences or inline formats (a ```mermaid block would make pages load a script
@@ -59,7 +60,7 @@ def is_plain_data(value: object) -> bool:
 
 # Stands for the page's path to the site root in converted HTML, so one conversion serves every page.
 SITE_ROOT = "\ue000site-root\ue000/"
-# A line of converted HTML that starts like a code fence: MkDocs' Markdown would read it again.
+# A line of converted HTML that starts like a code fence: the page, itself Markdown, would read it again.
 FENCE_START = re.compile(r"^([ ]{0,3})([`~])(?=\2\2)", re.MULTILINE)
 # Text with none of these characters and no line break is one plain paragraph in any Markdown.
 MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>&!#|~:=\ue000]|^\s*([-+>]|\d+[.)])|^ {4}|\n|https?://|www\.")
@@ -141,25 +142,28 @@ class _SafeContent(Extension):
 
 
 class ContentMarkdown:
-    """Renders card fields with the site's Markdown extensions, made safe."""
+    """Renders card fields with the site's Markdown extensions, made safe. Each text is converted
+    once (the memo keeps it while the settings are the same); only the site root differs between
+    the pages that show it."""
 
-    def __init__(self, extensions: Iterable[str] = (), configs: dict | None = None) -> None:
+    def __init__(self, extensions: Iterable[str], configs: dict | None, memo: Memo) -> None:
         names, settings = card_extensions(extensions, configs)
         self._md = markdown.Markdown(extensions=[*names, _SafeContent(self)], extension_configs=settings)
-        self._cache: dict[str, str] = {}
+        self._memo = memo
+        self._settings = fingerprint(repr(names), repr(sorted(settings.items())))
 
     def render(self, text: str, root: str, inline: bool = False) -> str:
         """HTML for ``text`` on a page whose relative path to the site root is ``root``."""
-        html = self._cache.get(text)
-        if html is None:  # each text is converted once; only the site root differs between pages
-            html = plain_paragraph(text) or self.convert(text)
-            # The page is Markdown too: a fence at a line start (inside a code block) is written as
-            # an entity, which shows the same character but is not a fence.
-            html = self._cache[text] = FENCE_START.sub(
-                lambda m: m.group(1) + ("&#96;" if m.group(2) == "`" else "&#126;"), html)
+        html = self._memo.reuse(("markdown", text), self._settings, lambda: self.safe_html(text))
         if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]
         return html.replace(SITE_ROOT, root) if SITE_ROOT in html else html
+
+    def safe_html(self, text: str) -> str:
+        html = plain_paragraph(text) or self.convert(text)
+        # The page is Markdown too: a fence at a line start (inside a code block) is written as an
+        # entity, which shows the same character but is not a fence.
+        return FENCE_START.sub(lambda m: m.group(1) + ("&#96;" if m.group(2) == "`" else "&#126;"), html)
 
     def convert(self, text: str) -> str:
         """Markdown's HTML for the text; should Markdown itself fail on it (validation bounds its

@@ -1,18 +1,19 @@
 """Problem notices for the preview: the author sees what to fix on the page it affects.
 
-Only ``mkdocs serve`` adds them (a build with problems fails instead), so they never reach readers.
+Only the preview adds them (a build with problems fails instead), so they never reach readers.
 They are added after rendering, so they show even when the author's own template is what broke.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from markupsafe import escape
 
 from generator.problems import Problem
 from generator.render import urls
-from generator.render.pages import Page, front_matter
+from generator.render.pages import RenderedPage
 
 NOTICE_CLASS = "ex-problems"
 
@@ -25,44 +26,40 @@ def notice_html(lines: list[str]) -> str:
             f"in <code>explainer check</code>.</p>\n<ul>\n{items}\n</ul>\n</div>\n\n")
 
 
-def with_notice(page_text: str, lines: list[str]) -> str:
-    """The page with the notice placed first in its body, after the front matter."""
+def with_notice(page: RenderedPage, lines: list[str]) -> RenderedPage:
+    """The page with the notice placed first in its body."""
     if not lines:
-        return page_text
-    _, _, rest = page_text.partition("---\n")
-    matter, _, body = rest.partition("---\n\n")
-    return f"---\n{matter}---\n\n{notice_html(lines)}{body}"
+        return page
+    return replace(page, body=notice_html(lines) + page.body, inputs=None)
 
 
-def notice_page(url: str, title: str, lines: list[str]) -> str:
+def notice_page(url: str, title: str, lines: list[str]) -> RenderedPage:
     """A stand-in for a page that could not be made, naming why."""
-    page = Page(url, "", title, "Problems to fix in the content.", {})
-    return front_matter(page) + notice_html(lines) + f'<div class="ex"><h1>{escape(title)}</h1></div>\n'
+    return RenderedPage(url, title, "Problems to fix in the content.",
+                        notice_html(lines) + f'<div class="ex"><h1>{escape(title)}</h1></div>\n')
 
 
-def for_preview(files: dict[str, str], problems: list[Problem], content_dir: Path,
-                failed_pages: dict[str, Problem]) -> dict[str, str]:
-    """The pages that change to show problems: each article's own, stand-ins for pages that could
-    not be made, and the list of articles, which shows every problem."""
+def for_preview(pages: dict[str, RenderedPage], problems: list[Problem], content_dir: Path,
+                failed_pages: dict[str, Problem]) -> dict[str, RenderedPage]:
+    """The pages that change to show problems, by URL: each article's own, stand-ins for pages
+    that could not be made, and the list of articles, which shows every problem."""
     everything = sorted(set(problems))
     by_article: dict[str, list[Problem]] = {}
     for problem in everything:
         article = article_of(problem, content_dir)
         if article:
             by_article.setdefault(article, []).append(problem)
-    changed: dict[str, str] = {}
-    index = urls.source_path(urls.articles_url())
-    if index in files:
-        changed[index] = with_notice(files[index], [p.line() for p in everything])
+    changed: dict[str, RenderedPage] = {}
+    index = urls.articles_url()
+    if index in pages:
+        changed[index] = with_notice(pages[index], [p.line() for p in everything])
     for article, found in by_article.items():
         url = urls.article_url(article)
-        path = urls.source_path(url)
         lines = [p.line() for p in found]
-        changed[path] = (with_notice(files[path], lines) if path in files
-                         else notice_page(url, f"{article}: not shown until fixed", lines))
+        changed[url] = (with_notice(pages[url], lines) if url in pages
+                        else notice_page(url, f"{article}: not shown until fixed", lines))
     for url, problem in failed_pages.items():
-        changed[urls.source_path(url)] = notice_page(url, "This page's template has an error",
-                                                     [problem.line()])
+        changed[url] = notice_page(url, "This page's template has an error", [problem.line()])
     return changed
 
 

@@ -7,18 +7,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from generator.load.models import ASSESSMENTS
+from generator.memo import Memo, fingerprint
 from generator.render import urls
+from generator.render.options import RenderOptions
 from generator.resolve import Card, ResolvedArticle, Site
 
-if TYPE_CHECKING:
-    from generator.render.pages import RenderOptions
-
-ASSESSMENT_NAMES = {
-    "accurate": "Accurate", "misleading": "Misleading", "misattributed": "Misattributed",
-    "unsupported": "Unsupported", "false": "False", "opinion": "Opinion",
-}
 CONTEXT_CHARS = 32  # prefix/suffix length of a TextQuoteSelector
 COMPACT = (",", ":")  # open data files are for programs: compact, and encoded by json's fast C path
 
@@ -52,7 +48,7 @@ def claim_review(article: ResolvedArticle, card: Card, options: RenderOptions) -
         "url": urls.absolute(options.site_url, urls.claim_url(article.id, card.id)),
         "claimReviewed": claim.claim,
         "author": {"@type": "Organization", "name": options.site_name},
-        "reviewRating": {"@type": "Rating", "alternateName": ASSESSMENT_NAMES[claim.assessment]},
+        "reviewRating": {"@type": "Rating", "alternateName": ASSESSMENTS[claim.assessment]},
         "itemReviewed": item,
     }
 
@@ -101,25 +97,17 @@ def json_items(items: list[str]) -> str:
     return "[" + ",".join(item for item in items if item) + "]"
 
 
-def per_article(site: Site, kind: str, encode: Callable[[ResolvedArticle], str],
-                kept: dict[tuple[str, str], tuple[bytes, str]] | None) -> list[str]:
-    """Each article's items, encoded (comma-joined); with ``kept`` (``mkdocs serve``), an article
-    whose files are unchanged is not encoded again."""
-    parts = []
-    for article in site.articles:
-        key = (kind, article.id)
-        if kept is not None and kept.get(key, (None,))[0] == article.digest:
-            parts.append(kept[key][1])
-            continue
-        parts.append(encode(article))
-        if kept is not None:
-            kept[key] = (article.digest, parts[-1])
-    return parts
+def per_article(site: Site, kind: str, encode: Callable[[ResolvedArticle], str], memo: Memo,
+                settings: bytes) -> list[str]:
+    """Each article's items, encoded (comma-joined); an article whose files and whose ``settings``
+    (the site's address, which every item holds) are unchanged is not encoded again."""
+    return [memo.reuse((kind, article.id), fingerprint(settings, article.digest), lambda a=article: encode(a))
+            for article in site.articles]
 
 
-def claims_json(site: Site, site_url: str, kept: dict | None = None) -> str:
-    records = per_article(site, "claims", lambda a: ",".join(
-        dumps(card_record(a, card, site_url)) for card in a.cards), kept)
+def claims_json(site: Site, site_url: str, memo: Memo) -> str:
+    records = per_article(site, "claims-json", lambda a: ",".join(
+        dumps(card_record(a, card, site_url)) for card in a.cards), memo, fingerprint(site_url))
     articles = [{"id": a.id, "title": a.meta.title, "url": a.meta.url, "published": a.meta.published,
                  "publisher": a.meta.publisher, "language": a.meta.language,
                  "archive_url": a.meta.archive_url, "accessed": a.meta.accessed,
@@ -140,9 +128,9 @@ def annotation(article: ResolvedArticle, card: Card, site_url: str) -> dict[str,
     }
 
 
-def annotations_jsonld(site: Site, site_url: str, kept: dict | None = None) -> str:
+def annotations_jsonld(site: Site, site_url: str, memo: Memo) -> str:
     items = per_article(site, "annotations", lambda a: ",".join(
-        dumps(annotation(a, card, site_url)) for card in a.cards), kept)
+        dumps(annotation(a, card, site_url)) for card in a.cards), memo, fingerprint(site_url))
     total = sum(len(a.cards) for a in site.articles)
     return ('{"@context":"http://www.w3.org/ns/anno.jsonld","type":"AnnotationCollection",'
             f'"total":{total},"items":' + json_items(items) + "}\n")

@@ -53,13 +53,6 @@ def corrections_url() -> str:
     return "/corrections/"
 
 
-def source_path(url: str) -> str:
-    """The docs-relative file that MkDocs serves at ``url``: ``/a/b/`` → ``a/b/index.md``."""
-    if url.endswith("/"):
-        return f"{url.strip('/')}/index.md".lstrip("/")
-    return url.lstrip("/")
-
-
 def root_from(url: str) -> str:
     """The relative path from the page at ``url`` back to the site root (``../../``)."""
     depth = url.strip("/").count("/") + 1 if url.strip("/") else 0

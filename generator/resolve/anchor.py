@@ -46,18 +46,10 @@ class AnchoredText:
     def __init__(self, paragraphs: tuple[Paragraph, ...]) -> None:
         self.paragraphs = paragraphs
         self.normalized: list[Normalized] = [normalize(p.text) for p in paragraphs]
-        self._found: dict[tuple[str, int | None], Anchor | AnchorFailure] = {}
 
     def find(self, quote: str, occurrence: int | None, budget: int = DIFF_BUDGET) -> Anchor | AnchorFailure:
         """Where the quote is, or why it cannot be placed, searching for the closest passage within
-        ``budget`` (remembered: under ``mkdocs serve`` the same text is searched for the same quotes
-        on every rebuild)."""
-        key = (quote, occurrence, budget)
-        if key not in self._found:
-            self._found[key] = self._find(quote, occurrence, budget)
-        return self._found[key]
-
-    def _find(self, quote: str, occurrence: int | None, budget: int) -> Anchor | AnchorFailure:
+        ``budget``."""
         needle = normalize_quote(quote)
         if not needle:
             return AnchorFailure("`quote` is empty: copy the passage from original.txt")

@@ -6,6 +6,7 @@ Anything that fails to resolve is reported and left out, so the rest of the site
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -13,8 +14,8 @@ from pathlib import Path
 from generator.load.content import ArticleFolder, Content, Entry
 from generator.load.models import Article, Claim, Organization, Technique
 from generator.load.original import Paragraph
-from generator.load.text import fingerprint
 from generator.load.yaml_tree import YamlTree
+from generator.memo import Memo, fingerprint
 from generator.problems import Problems
 from generator.resolve.anchor import Anchor, AnchoredText, AnchorFailure, diff_share
 from generator.resolve.references import check_article, check_claim
@@ -63,20 +64,12 @@ class Site:
         return {a.id: a for a in self.articles}
 
 
-def resolve(content: Content, problems: Problems, texts: dict[bytes, AnchoredText] | None = None) -> Site:
-    """With ``texts`` (kept between the builds of ``mkdocs serve``), an unchanged original.txt is
-    not normalised again, nor its quotes searched."""
+def resolve(content: Content, problems: Problems, memo: Memo) -> Site:
+    """Every article with its cards placed in its text; unchanged texts and quotes are not searched
+    again (the memo keeps each text normalised, and each card's search)."""
     articles = []
-    known = dict(texts or {})
-    if texts is not None:
-        texts.clear()  # keep only the texts this build uses
     for folder in content.articles.values():
-        text = None
-        if folder.original:
-            text = known.get(folder.original.digest) or AnchoredText(folder.original.paragraphs)
-            if texts is not None:
-                texts[folder.original.digest] = text
-        article = resolve_article(folder, text, content, problems)
+        article = resolve_article(folder, quote_finder(folder, memo), content, problems)
         if article is not None:
             articles.append(article)
     articles.sort(key=lambda a: (_newest_first(a.meta.published), a.id))
@@ -85,54 +78,71 @@ def resolve(content: Content, problems: Problems, texts: dict[bytes, AnchoredTex
         techniques={k: e.model for k, e in sorted(content.techniques.items())},
         glossary=dict(sorted(content.glossary.items(), key=lambda item: item[0].casefold())),
         articles=tuple(articles),
-        shared_digest=fingerprint(content.digests.get(name, b"") for name in ("organizations", "techniques",
-                                                                              "glossary")),
+        shared_digest=fingerprint(*(content.digests.get(name, b"") for name in ("organizations", "techniques",
+                                                                              "glossary"))),
     )
+
+
+# Where a card's quote is in its article's text: the card file, its quote and occurrence, and the
+# search budget → the passage, or why there is none.
+QuoteFinder = Callable[[Path, str, "int | None", int], "Anchor | AnchorFailure"]
+
+
+def quote_finder(folder: ArticleFolder, memo: Memo) -> QuoteFinder | None:
+    original = folder.original
+    if original is None:
+        return None
+    text = memo.reuse(("original", original.path), original.digest, lambda: AnchoredText(original.paragraphs))
+
+    def find(card: Path, quote: str, occurrence: int | None, budget: int) -> Anchor | AnchorFailure:
+        inputs = fingerprint(original.digest, quote, str(occurrence), str(budget))
+        return memo.reuse(("quote", card), inputs, lambda: text.find(quote, occurrence, budget))
+    return find
 
 
 def _newest_first(published: str) -> tuple[int, ...]:
     return tuple(-int(part) for part in published.split("-"))
 
 
-def resolve_article(folder: ArticleFolder, text: AnchoredText | None, content: Content,
+def resolve_article(folder: ArticleFolder, find: QuoteFinder | None, content: Content,
                     problems: Problems) -> ResolvedArticle | None:
     meta_ok = folder.meta is not None and check_article(folder.meta, content, problems)
     placed: list[tuple[Anchor, Entry[Claim]]] = []
     budget = diff_share(len(folder.claims) + len(folder.drafts))
     for entry in folder.claims.values():
         refs_ok = check_claim(entry, content, problems)
-        anchor = place(entry, text, problems, budget) if text else None
+        anchor = place(entry, find, problems, budget) if find else None
         if anchor is not None and refs_ok:
             placed.append((anchor, entry))
-    if text:
+    if find:
         for path, tree in folder.drafts:
-            check_draft_quote(path, tree, text, problems, budget)
+            check_draft_quote(path, tree, find, problems, budget)
     if not meta_ok or folder.original is None:
         return None
     placed.sort(key=lambda item: (item[0].paragraph, item[0].start, -item[0].end, item[1].id))
     shared = [folder.meta.tree.digest, folder.original.digest]
     cards = tuple(
         Card(entry.id, folder.id, entry.model, anchor, number,
-             fingerprint([*shared, f"{folder.id}\0{entry.id}\0{number}".encode(), entry.tree.digest]))
+             fingerprint(*shared, folder.id, entry.id, str(number), entry.tree.digest))
         for number, (anchor, entry) in enumerate(placed, start=1)
     )
-    digest = fingerprint([*shared, *(card.digest for card in cards)])
+    digest = fingerprint(*shared, *(card.digest for card in cards))
     return ResolvedArticle(folder.id, folder.meta.model, folder.original.paragraphs, cards, digest)
 
 
-def check_draft_quote(path: Path, tree: YamlTree, text: AnchoredText, problems: Problems,
+def check_draft_quote(path: Path, tree: YamlTree, find: QuoteFinder, problems: Problems,
                       budget: int) -> None:
     """Anchor the quote of a card that failed validation, when its quote fields are usable."""
     quote, occurrence = tree.data.get("quote"), tree.data.get("occurrence")
     usable_occurrence = occurrence is None or (type(occurrence) is int and occurrence >= 1)
     if isinstance(quote, str) and quote.strip() and usable_occurrence:
-        result = text.find(quote, occurrence, budget)
+        result = find(path, quote, occurrence, budget)
         if isinstance(result, AnchorFailure):
             problems.add(path, tree.value_at(("quote",)), result.message)
 
 
-def place(entry: Entry[Claim], text: AnchoredText, problems: Problems, budget: int) -> Anchor | None:
-    result = text.find(entry.model.quote, entry.model.occurrence, budget)
+def place(entry: Entry[Claim], find: QuoteFinder, problems: Problems, budget: int) -> Anchor | None:
+    result = find(entry.path, entry.model.quote, entry.model.occurrence, budget)
     if isinstance(result, AnchorFailure):
         problems.add(entry.path, entry.value_at("quote"), result.message)
         return None

@@ -1,0 +1,140 @@
+"""The generated site as MkDocs and Material for MkDocs see it, shared by the plugin and by
+``explainer export``: each page as a Markdown file with front matter, where generated files sit in
+the navigation and in MkDocs' walk, and what the site adds to an ``mkdocs.yml``.
+
+Kept free of ``mkdocs`` imports, so the command line can write a plugin-free site.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.memo import Memo
+from generator.pipeline import Build
+from generator.render import RenderedPage
+from generator.render.assets import ASSET_PREFIX, scripts, stylesheets
+from generator.render.text import isolated
+
+# Generated section pages that belong in the navigation; every other generated page is reached
+# through them, so the navigation does not grow with the number of articles or claims.
+IN_NAV = frozenset({
+    "articles/index.md", "organizations/index.md", "techniques/index.md", "glossary/index.md",
+    "corrections/index.md",
+})
+NOT_IN_NAV_PATTERNS = ("/articles/*/**", "/organizations/*/**", "/techniques/*/**")
+# Material hides these sidebars on a page whose front matter lists them under `hide`.
+WIDE_PAGE_HIDES = ("navigation", "toc")
+
+
+def source_files(build: Build, memo: Memo) -> dict[str, str | bytes]:
+    """Every generated file under ``docs/``, by path: the pages as Markdown, then data and assets.
+    An unchanged page's Markdown is taken from the memo."""
+    files: dict[str, str | bytes] = dict(build.files)
+    for url, page in build.pages.items():
+        files[source_path(url)] = memo.reuse(("page source", url), page.inputs,
+                                                  lambda page=page: page_source(page))
+    return dict(sorted(files.items()))
+
+
+def source_path(url: str) -> str:
+    """The file under ``docs/`` that MkDocs serves at ``url``: ``/a/b/`` → ``a/b/index.md``."""
+    if url.endswith("/"):
+        return f"{url.strip('/')}/index.md".lstrip("/")
+    return url.lstrip("/")
+
+
+def page_source(page: RenderedPage) -> str:
+    """The page as MkDocs reads it: front matter, then the body, one raw HTML block that Markdown
+    passes through untouched (so the same file builds with or without the plugin)."""
+    return front_matter(page) + page.body
+
+
+# The theme prints the title through `striptags` (which decodes entities) and the description
+# unescaped, so markup characters there are swapped for look-alikes; the page's own <h1> shows the
+# exact text.
+META_LOOKALIKES = str.maketrans({"<": "\uff1c", ">": "\uff1e", "&": "\uff06", '"': "\u201d"})
+
+
+def head_text(text: str) -> str:
+    """Title or description as the theme's <head> and search show it: one line, isolated so that
+    it cannot reorder what the theme sets beside it."""
+    return " ".join(isolated(text).translate(META_LOOKALIKES).split())
+
+
+class Quoted(str):
+    """A string YAML writes in double quotes, whatever it holds."""
+
+
+class FlowList(list):
+    """A list YAML writes on one line, ``["a", "b"]``."""
+
+
+class FrontMatterDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    pass
+
+
+FrontMatterDumper.add_representer(
+    Quoted, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", str(text), style='"'))
+FrontMatterDumper.add_representer(FlowList, lambda dumper, items: dumper.represent_sequence(
+    "tag:yaml.org,2002:seq", items, flow_style=True))
+
+
+def front_matter(page: RenderedPage) -> str:
+    """Title, description, and the theme's settings for the page, written by the YAML library."""
+    matter: dict[str, Any] = {"title": Quoted(head_text(page.title)),
+                              "description": Quoted(head_text(page.description))}
+    if page.wide:
+        matter["hide"] = FlowList(Quoted(name) for name in WIDE_PAGE_HIDES)
+    if not page.searchable:
+        matter["search"] = {"exclude": True}
+    text = yaml.dump(matter, Dumper=FrontMatterDumper, sort_keys=False, allow_unicode=True,
+                     width=1 << 30, default_flow_style=False)
+    return f"---\n{text}---\n\n"
+
+
+@functools.lru_cache(maxsize=1 << 16)  # the same paths come back on every rebuild of a preview
+def walk_order(src_uri: str) -> tuple:
+    """The order in which MkDocs finds files on disk (a folder's files, index first, then its
+    subfolders), so generated pages sit where written ones would and the search index is the same
+    with the plugin as from an export."""
+    *folders, name = src_uri.split("/")
+    stem = name.rsplit(".", 1)[0]
+    return (*((1, folder) for folder in folders), (0, stem not in ("index", "README"), name))
+
+
+def extra_css(templates_dir: Path) -> list[str]:
+    return stylesheets(templates_dir)
+
+
+def extra_javascript(templates_dir: Path) -> list[str]:
+    return scripts(templates_dir)
+
+
+# What MkDocs always adds before a site's own extensions (its ``markdown_extensions`` builtins).
+MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
+
+
+def markdown_settings(extensions: Iterable[Any], configs: Mapping[str, Any] | None
+                      ) -> tuple[tuple[str, ...], dict[str, Any]]:
+    """Extension names and their settings, from either MkDocs' parsed form or raw YAML items; the
+    names begin with MkDocs' builtins either way, as MkDocs itself lists them."""
+    names: list[str] = list(MKDOCS_BUILTIN_EXTENSIONS)
+    settings: dict[str, Any] = dict(configs or {})
+    for item in extensions:
+        if isinstance(item, str):
+            names.append(item)
+        elif isinstance(item, Mapping):
+            for name, value in item.items():
+                names.append(name)
+                if value:
+                    settings[name] = value
+    return tuple(dict.fromkeys(names)), settings
+
+
+__all__ = ["ASSET_PREFIX", "IN_NAV", "NOT_IN_NAV_PATTERNS", "extra_css", "extra_javascript",
+           "markdown_settings", "source_files", "walk_order"]

@@ -1,0 +1,16 @@
+"""What a site's settings change in its pages: its name and address, where corrections are
+suggested, and the Markdown extensions card fields are rendered with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    site_name: str = "Explainer"
+    site_url: str = ""
+    repository: str = ""  # https://github.com/<owner>/<repo>: "Suggest a correction" opens an issue there
+    markdown_extensions: tuple[str, ...] = ()
+    markdown_configs: dict[str, Any] = field(default_factory=dict)

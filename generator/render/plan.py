@@ -1,0 +1,141 @@
+"""Page planning: which pages the site has, what each shows, and the fingerprint of what it is
+made from, known before rendering so an unchanged page is not rendered again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from generator.load.models import Correction
+from generator.memo import fingerprint
+from generator.render import urls
+from generator.render.indexes import Indexes
+from generator.render.text import plain_text, term_ids, text_direction
+from generator.resolve import Card, ResolvedArticle, Site
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str
+    template: str
+    title: str
+    description: str
+    context: dict[str, Any]
+    wide: bool = False  # the text needs the whole width: no side navigation or table of contents
+    # Pages whose text the reading page already holds stay out of the search index.
+    searchable: bool = True
+    # Fingerprint of everything the page shows, when it can be known without rendering.
+    inputs: bytes | None = None
+
+
+def plan_pages(site: Site, indexes: Indexes) -> list[Page]:
+    pages = [
+        Page(urls.articles_url(), "articles.html", "Articles",
+             f"{len(site.articles)} annotated articles with context notes on their claims.",
+             {"articles": site.articles}),
+        Page(urls.organizations_url(), "organizations.html", "Organizations",
+             "Who is behind each claimant, publisher and source: funding and stake.",
+             {"organizations": site.organizations, "appearances": indexes.organizations}),
+        Page(urls.techniques_url(), "techniques.html", "Techniques",
+             "Persuasion and media-literacy techniques, with the question to ask of each.",
+             {"techniques": site.techniques, "cards": indexes.techniques}),
+        Page(urls.glossary_url(), "glossary.html", "Glossary", "Terms used in the notes.",
+             {"glossary": site.glossary, "term_ids": term_ids(site.glossary)}),
+        Page(urls.corrections_url(), "corrections.html", "Corrections",
+             "Every correction made to a note, an article page or a profile after publication, newest first.",
+             {"corrections": corrections_newest_first(site)}),
+    ]
+    for article in site.articles:
+        inputs = article_pages_inputs(site, article)
+        pages.append(replace(reading_page(article), inputs=inputs))
+        pages.extend(replace(page, inputs=inputs) for page in article_companions(article))
+        pages.extend(replace(claim_page(article, card), inputs=inputs) for card in article.cards)
+    for org_id, org in site.organizations.items():
+        appearances = indexes.organizations[org_id]
+        listed = [*appearances.claims, *(c for c, _ in appearances.statements),
+                  *(c for c, _ in appearances.evidence)]
+        pages.append(Page(urls.organization_url(org_id), "organization.html", org.name,
+                          plain_text(org.about), {"id": org_id, "organization": org,
+                                                  "appearances": appearances},
+                          inputs=listing_inputs(site, listed, appearances.published)))
+    for technique_id, technique in site.techniques.items():
+        cards = indexes.techniques[technique_id]
+        pages.append(Page(urls.technique_url(technique_id), "technique.html", technique.name,
+                          plain_text(technique.summary),
+                          {"id": technique_id, "technique": technique, "cards": cards},
+                          inputs=listing_inputs(site, cards)))
+    return pages
+
+
+def article_pages_inputs(site: Site, article: ResolvedArticle) -> bytes:
+    """What an article's own pages (reading, exercise, teacher guide, claims) are made from: its
+    files, and the registries every page may show."""
+    return fingerprint(site.shared_digest, article.id, article.digest)
+
+
+def listing_inputs(site: Site, cards: Iterable[Card], articles: Iterable[ResolvedArticle] = ()) -> bytes:
+    """What a page listing these cards (and these articles) is made from: editing another card of
+    the same article leaves it as it is."""
+    return fingerprint(site.shared_digest, *sorted({card.digest for card in cards}),
+                       b"articles", *sorted(f"{a.id}\0".encode() + a.digest for a in articles))
+
+
+def reading_page(article: ResolvedArticle) -> Page:
+    language = article.meta.language
+    return Page(urls.article_url(article.id), "reading.html", article.meta.title,
+                plain_text(article.meta.summary),
+                {"article": article, "language": language, "direction": text_direction(language)},
+                wide=True)
+
+
+def article_companions(article: ResolvedArticle) -> list[Page]:
+    """The exercise (notes closed) and the teacher guide of an article."""
+    reading = reading_page(article)
+    title = article.meta.title
+    return [
+        Page(urls.exercise_url(article.id), "exercise.html", f"Exercise: {title}",
+             f"Read it first with the notes closed, then check: {reading.description}", reading.context,
+             wide=True, searchable=False),
+        Page(urls.teacher_url(article.id), "teacher.html", f"Teacher guide: {title}",
+             f"Objectives, a lesson flow and discussion questions for: {title}", reading.context,
+             searchable=False),
+    ]
+
+
+def claim_page(article: ResolvedArticle, card: Card) -> Page:
+    index = article.cards.index(card)
+    return Page(
+        urls.claim_url(article.id, card.id), "claim.html", card.claim.claim,
+        plain_text(card.claim.context),
+        {"article": article, "card": card, "language": article.meta.language,
+         "direction": text_direction(article.meta.language),
+         "previous": article.cards[index - 1] if index > 0 else None,
+         "next": article.cards[index + 1] if index + 1 < len(article.cards) else None},
+        searchable=False,
+    )
+
+
+@dataclass(frozen=True)
+class CorrectionEntry:
+    """One correction on the site-wide list, with the page it changed."""
+
+    correction: Correction
+    kind: str  # "note", "article" or "profile"
+    title: str  # the claim, the article's title or the organization's name
+    url: str
+
+
+def corrections_newest_first(site: Site) -> list[CorrectionEntry]:
+    """Corrections of cards, articles and organization profiles; ties in date keep a fixed order."""
+    found = [CorrectionEntry(c, "profile", org.name, urls.organization_url(org_id))
+             for org_id, org in site.organizations.items() for c in org.corrections]
+    for article in site.articles:
+        found += [CorrectionEntry(c, "article", article.meta.title, urls.article_url(article.id))
+                  for c in article.meta.corrections]
+        found += [CorrectionEntry(c, "note", card.claim.claim, urls.claim_url(article.id, card.id))
+                  for card in article.cards for c in card.claim.corrections]
+    # Newest first (ISO strings sort as dates); within a day by page, then as the file lists them.
+    found.sort(key=lambda entry: entry.url)
+    found.sort(key=lambda entry: entry.correction.date, reverse=True)
+    return found

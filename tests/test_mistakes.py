@@ -49,6 +49,11 @@ CASES = {
         {"articles/a/claims/c.yaml": MINIMAL_CLAIM + "techniques: [loaded-languge]\n"},
         f"{CLAIM}:6:14: `loaded-languge` is not in techniques.yaml: did you mean `loaded-language`?",
     ),
+    "half of a character written as an escape": (
+        {"articles/a/article.yaml": MINIMAL_ARTICLE.replace("title: A test article", 'title: "A \\ud83d b"')},
+        f"{ARTICLE}:1:8: `\\ud83d` is half of a character, which no page can show: write the character "
+        "itself instead of its escape (or both halves of the pair as one `\\U` escape)",
+    ),
     "occurrence zero": (
         {"articles/a/claims/c.yaml": MINIMAL_CLAIM + "occurrence: 0\n"},
         f"{CLAIM}:6:13: `occurrence` must be 1 or more",

@@ -7,6 +7,7 @@ value keeps its place in the file for error messages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -270,6 +271,16 @@ def _plain_mapping(node: yaml.MappingNode, loc: Loc, tree: YamlTree, loader: yam
     return mapping
 
 
+# Half of a UTF-16 pair, which only a `\ud83d` escape in quotes can make: no page or file can hold it.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate_message(text: str) -> str:
+    code = ord(LONE_SURROGATE.search(text).group())
+    return (f"`\\u{code:04x}` is half of a character, which no page can show: write the character "
+            "itself instead of its escape (or both halves of the pair as one `\\U` escape)")
+
+
 def _scalar(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
     if node.tag not in PLAIN_TAGS:
         shown = node.tag.replace("tag:yaml.org,2002:", "!!")
@@ -279,6 +290,8 @@ def _scalar(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
                           f"this text is {len(node.value):,} characters long; the limit is {MAX_STRING:,}: "
                           "shorten it or link to the full text")
     if node.tag == STR_TAG:
+        if not node.value.isascii() and LONE_SURROGATE.search(node.value):
+            raise YamlProblem(mark_position(node.start_mark), lone_surrogate_message(node.value))
         return node.value  # what SafeConstructor returns for text, without its bookkeeping
     try:
         return loader.construct_object(node, deep=True)

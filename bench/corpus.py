@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from generator.load.models import ASSESSMENTS as LABELS
+
 WORDS = (
     "minister", "said", "offensive", "province", "forces", "report", "source", "official", "evidence",
     "attack", "claim", "statement", "alliance", "spokesman", "warned", "displaced", "civilians",
@@ -15,7 +17,7 @@ WORDS = (
 )
 KINDS = ("intergovernmental", "government", "state-media", "news-outlet", "wire-service", "ngo", "research")
 STANCES = ("supports", "contradicts", "context")
-ASSESSMENTS = ("accurate", "misleading", "misattributed", "unsupported", "false", "opinion")
+ASSESSMENTS = tuple(LABELS)
 
 
 def sentence(rng: random.Random, low: int = 8, high: int = 20) -> str:

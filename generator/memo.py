@@ -1,12 +1,15 @@
 """One place for everything a build may reuse from the build before it.
 
-Every build runs with a ``Memo``: a fresh one for a one-shot run (``explainer check``, a full site
-build), the same one across the rebuilds of a preview. A result is kept under a key (what it is: a
-file's parse, a card's quote search, a page) with the fingerprint of what it was made from; a later
-request gets it back only when the fingerprint is the same, so a rebuild's result is exactly a fresh
-build's. What a build did not ask for is dropped when the next build starts (a deleted card's
-results, a page's earlier version), so the memo holds at most what the last two builds used, and
-each build's worth is bounded by the content limits (``load/limits.py``).
+Every build runs with a ``Memo``: the same one across the rebuilds of a preview, a fresh
+``Memo.one_shot()`` for a run that builds once (``explainer check``, a full site build). A result is
+kept under a key (what it is: a file's parse, a card's quote search, a page) with the fingerprint of
+what it was made from; a later request gets it back only when the fingerprint is the same, so a
+rebuild's result is exactly a fresh build's. A one-shot memo keeps only what its build asks for
+again (a Markdown field shown on several pages): holding the rest would only hold memory.
+
+What a build did not ask for is dropped when the next build starts (a deleted card's results, a
+page's earlier version), so the memo holds at most what the last two builds used, and each build's
+worth is bounded by the content limits (``load/limits.py``).
 """
 
 from __future__ import annotations
@@ -48,10 +51,15 @@ def files_under(*folders: Path) -> list[Path]:
 class Memo:
     """Results kept from build to build, each under a key with the fingerprint of its inputs."""
 
-    def __init__(self) -> None:
+    def __init__(self, lasting: bool = True) -> None:
+        self.lasting = lasting
         self._previous: dict[Hashable, tuple[bytes, Any]] = {}  # what the last build used
         self._current: dict[Hashable, tuple[bytes, Any]] = {}  # what this build has used so far
         self.made: Counter[str] = Counter()  # results made (not reused) by this build, by kind
+
+    @classmethod
+    def one_shot(cls) -> Memo:
+        return cls(lasting=False)
 
     def start_build(self) -> None:
         """Keep only what the last build used: results for deleted or renamed files go."""
@@ -60,11 +68,12 @@ class Memo:
         self.made = Counter()
 
     def reuse(self, key: tuple[str, Hashable, ...] | tuple[str], fingerprint: bytes | None,
-              make: Callable[[], T]) -> T:
+              make: Callable[[], T], *, repeated: bool = False) -> T:
         """The result kept under ``key`` if it was made from inputs with this ``fingerprint``;
         otherwise ``make()``, kept for next time. A ``None`` fingerprint (inputs that cannot be
-        known before making) always makes. An exception from ``make`` keeps nothing."""
-        if fingerprint is None:
+        known before making) always makes. An exception from ``make`` keeps nothing. ``repeated``:
+        the same build may ask again, so even a one-shot memo keeps it."""
+        if fingerprint is None or not (self.lasting or repeated):
             self.made[key[0]] += 1
             return make()
         kept = self._current.get(key) or self._previous.get(key)

@@ -12,18 +12,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.load import load_content
 from generator.memo import Memo
 from generator.problems import Position, Problem, Problems
-from generator.render import RenderedPage, RenderOptions, TemplateProblem, notices, render_site
+from generator.render import PageWriter, RenderOptions, TemplateProblem, notices, render_site
 from generator.render.assets import published_assets
 from generator.resolve import Site, resolve
 
 
 @dataclass
 class Build:
-    pages: dict[str, RenderedPage] = field(default_factory=dict)  # URL → page, in URL order
+    pages: dict[str, Any] = field(default_factory=dict)  # URL → the page as the adapter wrote it
+    inputs: dict[str, bytes | None] = field(default_factory=dict)  # URL → what a page is made from
     files: dict[str, str | bytes] = field(default_factory=dict)  # path → open data and assets
     problems: Problems = field(default_factory=Problems)
     site: Site | None = None
@@ -59,20 +61,22 @@ def check(content_dir: Path, memo: Memo) -> Build:
     return build
 
 
-def build_site(content_dir: Path, templates_dir: Path, options: RenderOptions, memo: Memo, *,
-               preview: bool = False) -> Build:
-    """Every page and file of the site; content with problems is left out and the problems are
-    reported. With ``preview``, the problems are also shown on the pages they affect."""
+def build_site(content_dir: Path, templates_dir: Path, options: RenderOptions, memo: Memo,
+               write: PageWriter, *, preview: bool = False) -> Build:
+    """Every page, as ``write`` makes it, and every file of the site; content with problems is left
+    out and the problems are reported. With ``preview``, the problems are also shown on the pages
+    they affect."""
     build = check(content_dir, memo)
+    hold = notices.pages_to_hold(build.problems, content_dir) if preview else set()
     with collector_paused():
-        rendered = render_site(build.site, templates_dir, options, memo)
+        rendered = render_site(build.site, templates_dir, options, memo, write, hold)
     failed_pages = {url: template_problem(templates_dir, why) for url, why in rendered.failures.items()}
     for problem in failed_pages.values():
         build.problems.append(problem)
-    build.pages = rendered.pages
-    if preview and build.problems:
-        changed = notices.for_preview(rendered.pages, build.problems, content_dir, failed_pages)
-        build.pages = dict(sorted({**rendered.pages, **changed}.items()))
+    changed = notices.for_preview(rendered.held, build.problems, content_dir, failed_pages) if preview else {}
+    held = {url: write(page) for url, page in {**rendered.held, **changed}.items()}
+    build.pages = dict(sorted({**rendered.pages, **held}.items()))
+    build.inputs = rendered.inputs
     build.files = dict(sorted({**rendered.data, **published_assets(templates_dir)}.items()))
     return build
 

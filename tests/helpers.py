@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.adapters.mkdocs_site import source_files
+from generator.adapters.mkdocs_site import page_source, source_files
 from generator.memo import Memo
 from generator.pipeline import Build, build_site, check
 from generator.problems import Problems
@@ -101,7 +101,7 @@ def cards_quoting(paragraph: str, count: int) -> dict[str, str | None]:
 
 def problem_lines(content: Path) -> list[str]:
     """What ``explainer check`` prints, paths relative to the content folder's parent."""
-    result = check(content, Memo())
+    result = check(content, Memo.one_shot())
     assert isinstance(result.problems, Problems)
     return result.problems.lines(relative_to=content.parent)
 
@@ -170,10 +170,10 @@ def make_project(root: Path, content: Path | None = None) -> Path:
 
 def build(content: Path, options: RenderOptions | None = None, templates: Path = REPO / "templates") -> Build:
     """A one-shot build of ``content`` with the repository's templates."""
-    return build_site(content, templates, options or RenderOptions(), Memo())
+    return build_site(content, templates, options or RenderOptions(), Memo.one_shot(), page_source)
 
 
 def generated_files(content: Path, options: RenderOptions | None = None,
                     templates: Path = REPO / "templates") -> dict[str, str | bytes]:
     """Every file a one-shot build generates under ``docs/``, as the plugin and export write them."""
-    return source_files(build(content, options, templates), Memo())
+    return source_files(build(content, options, templates))

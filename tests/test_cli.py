@@ -5,6 +5,8 @@ from __future__ import annotations
 import filecmp
 from pathlib import Path
 
+import yaml
+
 from helpers import MINIMAL_CLAIM, explainer, make_project, minimal_content, mkdocs
 
 
@@ -85,6 +87,32 @@ def test_export_is_byte_identical_to_what_the_plugin_serves(tmp_path: Path) -> N
     for page in pages:
         assert filecmp.cmp(tmp_path / "with-plugin" / page, tmp_path / "without-plugin" / page,
                            shallow=False), page
+
+
+def test_export_reads_plugin_options_written_as_one_mapping(tmp_path: Path) -> None:
+    """MkDocs also accepts ``plugins:`` as a mapping of names to options: export reads our options
+    from it and keeps every other plugin's."""
+    project = make_project(tmp_path / "project")
+    (project / "content").rename(project / "content2")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    listed = "plugins:\n  - search\n  - explainer:\n      content_dir: content\n      templates_dir: templates\n"
+    assert listed in text
+    config.write_text(text.replace(listed, "plugins:\n  search:\n    lang: en\n  explainer:\n"
+                                           "    content_dir: content2\n"), encoding="utf-8")
+    assert mkdocs("build", "--strict", "-d", str(tmp_path / "built"), cwd=project).returncode == 0
+    exported = tmp_path / "export"
+    result = explainer("export", str(exported), cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    class TagsAsNone(yaml.SafeLoader):  # mkdocs.yml may hold `!ENV` and Python tags
+        pass
+
+    TagsAsNone.add_multi_constructor("!", lambda loader, suffix, node: None)
+    written = yaml.load((exported / "mkdocs.yml").read_text(encoding="utf-8"), Loader=TagsAsNone)
+    assert written["plugins"] == {"search": {"lang": "en"}}
+    assert (exported / "docs/articles/lavrov-idlib-warning/index.md").is_file()
+    built = mkdocs("build", "--strict", "-d", str(tmp_path / "from-export"), cwd=exported)
+    assert built.returncode == 0, built.stderr
 
 
 def test_export_refuses_a_folder_that_is_not_an_earlier_export(tmp_path: Path) -> None:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 from helpers import MINIMAL_CLAIM, explainer, make_project, minimal_content, mkdocs
@@ -158,3 +162,44 @@ def test_card_text_that_looks_like_a_code_fence_is_shown_as_typed(tmp_path: Path
     assert "<h1>Before ``` fenced &lt;b&gt; ``` after</h1>" in html
     code = re.findall(r"<pre><code>(.*?)</code></pre>", html, re.S)
     assert code == ["x\n&#126;~~\ny &lt;b&gt;\n&#126;~~\n"]
+
+
+def test_builds_run_from_python_leave_nothing_frozen(tmp_path: Path) -> None:
+    """A program may build many sites in one process: what a build makes must stay collectable
+    (only the one-shot command line freezes what it made)."""
+    project = make_project(tmp_path / "project", minimal_content(tmp_path / "content"))
+    script = textwrap.dedent(f"""
+        import gc
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        for run in range(2):
+            config = load_config("mkdocs.yml", site_dir={str(tmp_path / "site")!r})
+            config.plugins.on_startup(command="build", dirty=False)
+            build(config)
+            config.plugins.on_shutdown()
+        print(gc.get_freeze_count())
+    """)
+    result = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True,
+                            timeout=300, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["0"]
+
+
+def test_an_extension_added_by_a_later_hook_makes_pages_go_through_markdown(tmp_path: Path) -> None:
+    """The raw-HTML shortcut is decided when the extension list is final: a hook (or a plugin listed
+    after ours) that adds an extension rewriting HTML gets Markdown's output, not the shortcut's."""
+    project = make_project(tmp_path / "project", minimal_content(tmp_path / "content"))
+    (project / "late_extension.py").write_text(textwrap.dedent("""
+        def on_config(config):
+            config.markdown_extensions.append("pymdownx.striphtml")
+            config.mdx_configs["pymdownx.striphtml"] = {"strip_attributes": ["data-claim"]}
+            return config
+    """), encoding="utf-8")
+    assert mkdocs("build", "--strict", "-d", str(tmp_path / "plain"), cwd=project).returncode == 0
+    assert 'data-claim="c"' in read(tmp_path / "plain", "/articles/a/")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - late_extension.py\n", encoding="utf-8")
+    result = mkdocs("build", "--strict", "-d", str(tmp_path / "hooked"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    page = read(tmp_path / "hooked", "/articles/a/")
+    assert "data-claim" not in page and 'class="ex-hl' in page

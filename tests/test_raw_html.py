@@ -13,7 +13,13 @@ from hypothesis import strategies as st
 from mkdocs.structure.pages import _HTMLHandler
 from mkdocs.utils import meta
 
-from generator.adapters.raw_html import UNTOUCHING, anchor_ids, as_markdown_emits, leaves_raw_html_alone
+from generator.adapters.raw_html import (
+    UNTOUCHING,
+    AnchorIds,
+    anchor_ids,
+    as_markdown_emits,
+    leaves_raw_html_alone,
+)
 
 from helpers import EXAMPLE_CONTENT, FIXTURES, generated_files, minimal_content, write_tree
 
@@ -53,6 +59,36 @@ def test_every_generated_page_skips_markdown_and_matches_it(bodies: dict[str, st
         assert ours is not None, where  # the default templates always make one raw block
         assert ours == markdown_makes(body, EXAMPLE_EXTENSIONS), where
         assert anchor_ids(ours) == mkdocs_anchor_ids(ours), where
+
+
+TRICKY_ANCHORS = [
+    "<div id='single'>x</div>",
+    "<div id=bare>x</div>",
+    '<DIV ID="upper">x</DIV>',
+    '<A NAME="upper-name">x</A>',
+    '<p title="a > b" id="after-a-gt">x</p>',
+    "<p title='a > b' id=\"after-a-quoted-gt\">x</p>",
+    '<!-- <div id="in-a-comment"> -->',
+    '<script>var s = \'<b id="in-a-script">\';</script>',
+    '<span name="not-on-a">x</span><a name="on-a">y</a>',
+    '<div id = "spaced" >x</div>',
+    '<div id="&amp;entity&#x41;">x</div>',
+    '<div id="one" id="two">x</div>',
+    '<img id="void"/><br id=\'void-single\'>',
+]
+
+
+@pytest.mark.parametrize("html", TRICKY_ANCHORS)
+def test_anchor_ids_are_what_mkdocs_collects(html: str) -> None:
+    page = f'<div class="ex">\n{html}\n<h2 id="plain">Plain</h2>\n</div>'
+    assert anchor_ids(page) == mkdocs_anchor_ids(page) and "plain" in anchor_ids(page)
+
+
+def test_anchor_ids_are_collected_only_when_asked_for() -> None:
+    ids = AnchorIds('<div id="a"><a name="b">x</a></div>')
+    assert ids._html is not None  # nothing parsed yet
+    assert "a" in ids and "c" not in ids and sorted(ids) == ["a", "b"] and ids == {"a", "b"}
+    assert ids | {"c"} == {"a", "b", "c"}
 
 
 @pytest.mark.parametrize("extension", sorted(UNTOUCHING))

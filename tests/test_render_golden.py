@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from generator.adapters.mkdocs_site import source_files
-from generator.memo import Memo
 from generator.render import RenderOptions
 
 from helpers import FIXTURES, build, generated_files
@@ -42,7 +41,7 @@ PAGES = [
 def files() -> dict[str, str | bytes]:
     result = build(FIXTURES / "mini", OPTIONS)
     assert result.problems.lines() == []
-    return source_files(result, Memo())
+    return source_files(result)
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -88,7 +88,7 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    result = check(args.content, Memo())
+    result = check(args.content, Memo.one_shot())
     lines = result.problems.lines()
     for note in result.problems.note_lines():
         print(note, file=sys.stderr)  # never a problem: stdout and the exit code stay the problems'

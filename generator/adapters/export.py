@@ -21,6 +21,7 @@ from generator.adapters.mkdocs_site import (
     extra_css,
     extra_javascript,
     markdown_settings,
+    page_source,
     source_files,
 )
 from generator.memo import Memo
@@ -93,8 +94,7 @@ def run(args: argparse.Namespace) -> int:
                             site_url=resolve_env(config.get("site_url")) or "",
                             repository=str(extra.get("repository") or "") if isinstance(extra, dict) else "",
                             markdown_extensions=extensions, markdown_configs=configs)
-    memo = Memo()
-    build = build_site(content_dir, templates_dir, options, memo)
+    build = build_site(content_dir, templates_dir, options, Memo.one_shot(), page_source)
     for note in build.problems.note_lines():
         print(note, file=sys.stderr)
     lines = build.problems.lines()
@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(lines)} problems: nothing exported", file=sys.stderr)
         return 1
     try:
-        files = source_files(build, memo)
+        files = source_files(build)
         write_export(target, base, config, files, templates_dir)
     except OSError as error:
         print(f"{shown_path(Path(error.filename or target))}: cannot write the export "
@@ -127,20 +127,40 @@ def resolve_env(value: Any) -> Any:
     return value
 
 
+def plugin_entries(config: dict[str, Any]) -> list[tuple[str, Any]]:
+    """Each configured plugin's name and options, whichever way ``plugins:`` is written: a list of
+    names and one-key mappings, or one mapping of names to options (MkDocs accepts both)."""
+    plugins = config.get("plugins") or []
+    if isinstance(plugins, dict):
+        return list(plugins.items())
+    entries: list[tuple[str, Any]] = []
+    for item in plugins if isinstance(plugins, list) else []:
+        if isinstance(item, dict):
+            entries.extend(item.items())
+        else:
+            entries.append((item, None))
+    return entries
+
+
 def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
-    for item in config.get("plugins") or []:
-        if isinstance(item, dict) and "explainer" in item:
-            return item["explainer"] or {}
+    for name, options in plugin_entries(config):
+        if name == "explainer":
+            return options if isinstance(options, dict) else {}
     return {}
+
+
+def without_plugin(plugins: Any) -> Any:
+    """``plugins:`` as written, less ours; every other plugin keeps its settings."""
+    if isinstance(plugins, dict):
+        return {name: options for name, options in plugins.items() if name != "explainer"}
+    return [p for p in plugins or [] if p != "explainer" and not (isinstance(p, dict) and "explainer" in p)]
 
 
 def plugin_free(config: dict[str, Any], templates_dir: Path) -> dict[str, Any]:
     """The same configuration without the plugin, carrying what the plugin would have added."""
     exported = dict(config)
-    plugins = [p for p in config.get("plugins") or []
-               if p != "explainer" and not (isinstance(p, dict) and "explainer" in p)]
     if "plugins" in config:
-        exported["plugins"] = plugins
+        exported["plugins"] = without_plugin(config["plugins"])
     exported["docs_dir"] = "docs"
     exported.pop("site_dir", None)
     css = list(config.get("extra_css") or [])

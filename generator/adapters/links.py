@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     problems = Problems()
-    cited = citations(load_content(args.content, problems, Memo()))
+    cited = citations(load_content(args.content, problems, Memo.one_shot()))
     if problems:
         print(f"{len(problems.lines())} problems in the content (see `explainer check`): their files are "
               "checked only as far as they could be read", file=sys.stderr)

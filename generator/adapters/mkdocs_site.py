@@ -14,7 +14,6 @@ from typing import Any
 
 import yaml
 
-from generator.memo import Memo
 from generator.pipeline import Build
 from generator.render import RenderedPage
 from generator.render.assets import ASSET_PREFIX, scripts, stylesheets
@@ -31,14 +30,23 @@ NOT_IN_NAV_PATTERNS = ("/articles/*/**", "/organizations/*/**", "/techniques/*/*
 WIDE_PAGE_HIDES = ("navigation", "toc")
 
 
-def source_files(build: Build, memo: Memo) -> dict[str, str | bytes]:
-    """Every generated file under ``docs/``, by path: the pages as Markdown, then data and assets.
-    An unchanged page's Markdown is taken from the memo."""
-    files: dict[str, str | bytes] = dict(build.files)
-    for url, page in build.pages.items():
-        files[source_path(url)] = memo.reuse(("page source", url), page.inputs,
-                                                  lambda page=page: page_source(page))
-    return dict(sorted(files.items()))
+def page_source(page: RenderedPage) -> str:
+    """The page as MkDocs reads it: front matter, then the body, one raw HTML block that Markdown
+    passes through untouched (so the same file builds with or without the plugin). The pipeline
+    writes each page with this, and its memo keeps what it wrote."""
+    return front_matter(page) + page.body
+
+
+def source_files(build: Build) -> dict[str, str | bytes]:
+    """Every generated file under ``docs/``, by path: the pages as Markdown, data and assets."""
+    pages = {source_path(url): text for url, text in build.pages.items()}
+    return dict(sorted({**build.files, **pages}.items()))
+
+
+def page_fingerprints(build: Build) -> dict[str, bytes | None]:
+    """Each generated page's path, and the fingerprint of what its Markdown is made from (``None``
+    when that is not known before rendering): an equal fingerprint means the same Markdown."""
+    return {source_path(url): build.inputs.get(url) for url in build.pages}
 
 
 def source_path(url: str) -> str:
@@ -46,12 +54,6 @@ def source_path(url: str) -> str:
     if url.endswith("/"):
         return f"{url.strip('/')}/index.md".lstrip("/")
     return url.lstrip("/")
-
-
-def page_source(page: RenderedPage) -> str:
-    """The page as MkDocs reads it: front matter, then the body, one raw HTML block that Markdown
-    passes through untouched (so the same file builds with or without the plugin)."""
-    return front_matter(page) + page.body
 
 
 # The theme prints the title through `striptags` (which decodes entities) and the description
@@ -137,4 +139,4 @@ def markdown_settings(extensions: Iterable[Any], configs: Mapping[str, Any] | No
 
 
 __all__ = ["ASSET_PREFIX", "IN_NAV", "NOT_IN_NAV_PATTERNS", "extra_css", "extra_javascript",
-           "markdown_settings", "source_files", "walk_order"]
+           "markdown_settings", "page_fingerprints", "page_source", "source_files", "walk_order"]

@@ -31,12 +31,14 @@ from generator.adapters.mkdocs_site import (
     extra_css,
     extra_javascript,
     markdown_settings,
+    page_fingerprints,
+    page_source,
     source_files,
     walk_order,
 )
-from generator.adapters.raw_html import anchor_ids, as_markdown_emits, leaves_raw_html_alone
+from generator.adapters.raw_html import AnchorIds, as_markdown_emits, leaves_raw_html_alone
 from generator.memo import Memo, files_fingerprint, files_under
-from generator.pipeline import Build, build_site, collector_paused
+from generator.pipeline import Build, build_site
 from generator.render import RenderOptions
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -58,21 +60,20 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         # For the whole session.
         self.serving = False
         self.reusing = False  # serving, and not with --dirty (which keeps files MkDocs would clean)
-        self.memo = Memo()  # what the next build may reuse (fresh for a one-build process)
+        self.memo = Memo()  # what the next build of a preview may reuse
         self.last = LastBuild()  # the pages the last build wrote, and their search entries
         self.compiled = CompiledTemplates()  # the theme's templates, compiled once
         # From the configuration, at each build.
         self.content_dir = Path("content")
         self.templates_dir = Path("templates")
-        self.skip_markdown = False  # the configured extensions leave raw HTML blocks alone
         self.site_dir = ""
         self.surroundings = b""  # fingerprint of everything outside content/ that shapes a page
         self.started = 0.0
         # What this build generated.
         self.generated_pages: set[str] = set()  # src paths of the generated pages
         self.page_urls: list[str] = []  # every page's URL, in the search index's order
-        self.built: dict[str, str] = {}  # dest path → Markdown, of pages MkDocs builds this time
-        self.reused: dict[str, str] = {}  # dest path → Markdown, of pages the last build made
+        self.built: dict[str, bytes | None] = {}  # dest path → Markdown's fingerprint, pages built now
+        self.reused: dict[str, bytes | None] = {}  # the same, of pages the last build made
         self.converted: dict[str, str] = {}  # src path → the HTML Markdown would make of it
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -81,8 +82,8 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         self.reusing = self.serving and not dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Sets the folders, ``skip_markdown`` and (when reusing) ``surroundings``; adds the
-        generated stylesheets and scripts to the configuration."""
+        """Sets the folders and (when reusing) ``surroundings``; adds the generated stylesheets and
+        scripts to the configuration."""
         base = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = base / self.config.content_dir
         self.templates_dir = base / self.config.templates_dir
@@ -92,7 +93,6 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         for script in extra_javascript(self.templates_dir):
             if script not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(script)
-        self.skip_markdown = leaves_raw_html_alone(config.markdown_extensions)
         if self.reusing:
             self.started, self.site_dir = time.perf_counter(), config.site_dir
             self.surroundings = self.fingerprint_surroundings(config)
@@ -118,32 +118,33 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         options = RenderOptions(site_name=config.site_name, site_url=config.site_url or "",
                                 repository=str(config.extra.get("repository") or ""),
                                 markdown_extensions=extensions, markdown_configs=configs)
-        if self.serving:
-            build = build_site(self.content_dir, self.templates_dir, options, self.memo, preview=True)
-        else:
-            with collector_paused(freeze=True):  # mkdocs build: one build per process
-                build = build_site(self.content_dir, self.templates_dir, options, self.memo)
+        # A one-shot build gets a memo of its own, gone with it. No gc.freeze() here, unlike the
+        # command line: MkDocs may run many builds in one process.
+        memo = self.memo if self.serving else Memo.one_shot()
+        build = build_site(self.content_dir, self.templates_dir, options, memo, page_source,
+                           preview=self.serving)
         self.report(build)
         self.built, self.reused, self.converted = {}, {}, {}
-        generated = source_files(build, self.memo)
+        generated, fingerprints = source_files(build), page_fingerprints(build)
         for path, text in generated.items():
-            files.append(self.generated_file(config, path, text))
+            files.append(self.generated_file(config, path, text, fingerprints.get(path)))
         self.generated_pages = {path for path in generated if path.endswith(".md")}
         files = Files(sorted(files, key=lambda file: walk_order(file.src_uri)))
         # As the search index writes them: the home page is "", not "./".
         self.page_urls = [file.url.removeprefix("./") for file in files if file.is_documentation_page()]
         return files
 
-    def generated_file(self, config: MkDocsConfig, path: str, text: str | bytes) -> File:
+    def generated_file(self, config: MkDocsConfig, path: str, text: str | bytes,
+                       source: bytes | None) -> File:
         in_nav = path in IN_NAV or path.startswith(ASSET_PREFIX)
         file = File.generated(config, path, content=text, inclusion=(
             InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV))
         if self.reusing and not in_nav and file.is_documentation_page():
-            if self.last.reusable(file.dest_uri, text):
+            if self.last.reusable(file.dest_uri, source):
                 file.inclusion = InclusionLevel.EXCLUDED  # not built: put back in on_post_build
-                self.reused[file.dest_uri] = text
+                self.reused[file.dest_uri] = source
             else:
-                self.built[file.dest_uri] = text
+                self.built[file.dest_uri] = source
         return file
 
     def report(self, build: Build) -> None:
@@ -165,8 +166,10 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
     @event_priority(-100)  # last: other plugins see the page's real Markdown
     def on_page_markdown(self, markdown: str, /, *, page, config: MkDocsConfig, files: Files) -> str:
         """A generated page is one raw HTML block: its HTML is known without running Markdown.
-        Sets ``converted`` for the page."""
-        if self.skip_markdown and page.file.src_uri in self.generated_pages:
+        Sets ``converted`` for the page. The extensions are checked here, where the list Markdown
+        will run with is final (a plugin or hook after this one may add to it in its own
+        ``on_config``)."""
+        if page.file.src_uri in self.generated_pages and leaves_raw_html_alone(config.markdown_extensions):
             converted = as_markdown_emits(markdown)
             if converted is not None:
                 self.converted[page.file.src_uri] = converted
@@ -179,7 +182,7 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         converted = self.converted.pop(page.file.src_uri, None)
         if converted is None:
             return html
-        page.present_anchor_ids = anchor_ids(converted)  # as MkDocs collects them from raw HTML
+        page.present_anchor_ids = AnchorIds(converted)  # as MkDocs collects them from raw HTML
         return converted
 
     @event_priority(-100)  # after the search plugin has written its index

@@ -12,10 +12,11 @@ the HTML after: the plugin uses it only when every configured extension is one o
 
 from __future__ import annotations
 
-import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Set
 from typing import Any
+
+from markdown.htmlparser import htmlparser
 
 # Extensions that leave raw HTML blocks alone (checked by tests/test_raw_html.py). fenced_code
 # (which MkDocs always adds) reads the source first, but only lines that start with a fence, which
@@ -35,8 +36,6 @@ STANDARD_PREFIX = "markdown.extensions."
 DIV_TAG = re.compile(r"<(/?)div\b")
 FENCE_LINE = re.compile(r"^[ ]{0,3}(?:`{3,}|~{3,})", re.MULTILINE)
 BLANK_LINE = re.compile(r"(?<=\n) +\n")
-START_TAG = re.compile(r"<([a-zA-Z][^\s/>]*)([^>]*)>")
-ANCHOR_ATTRIBUTE = re.compile(r"""\s(id|name)\s*=\s*"([^"]*)\"""")
 
 
 def leaves_raw_html_alone(extensions: Iterable[Any]) -> bool:
@@ -65,12 +64,50 @@ def as_markdown_emits(body: str, tab_length: int = 4) -> str | None:
     return text if depth == 0 else None
 
 
+class _AnchorCollector(htmlparser.HTMLParser):  # type: ignore[name-defined, misc]
+    """Every ``id``, and ``name`` on ``<a>``: what MkDocs collects from a page's raw HTML to check
+    links to its anchors, read by the same parser MkDocs uses (Python-Markdown's copy of
+    ``html.parser``), so quoting, case, comments and scripts count exactly as they do there."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "id" or (name == "name" and tag == "a"):
+                self.found.add(value)  # type: ignore[arg-type]  # a bare `id` counts as None there too
+
+
 def anchor_ids(page_html: str) -> set[str]:
-    """The ids MkDocs would collect from the page's raw HTML to check links to its anchors: every
-    ``id``, and ``name`` on ``<a>``."""
-    found = set()
-    for tag in START_TAG.finditer(page_html):
-        for attribute, value in ANCHOR_ATTRIBUTE.findall(tag.group(2)):
-            if attribute == "id" or tag.group(1).lower() == "a":
-                found.add(html.unescape(value))
-    return found
+    collector = _AnchorCollector()
+    collector.feed(page_html)
+    collector.close()
+    return collector.found
+
+
+class AnchorIds(Set):
+    """A page's anchor ids, collected only if something asks: MkDocs asks only for pages that a
+    written page links into with a ``#fragment``, so most generated pages are never parsed."""
+
+    def __init__(self, page_html: str) -> None:
+        self._html: str | None = page_html
+        self._ids: set[str] = set()
+
+    def _collected(self) -> set[str]:
+        if self._html is not None:
+            self._ids, self._html = anchor_ids(self._html), None
+        return self._ids
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._collected()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._collected())
+
+    def __len__(self) -> int:
+        return len(self._collected())
+
+    @classmethod
+    def _from_iterable(cls, items: Iterable[str]) -> set[str]:  # what `|`, `&` and `-` return
+        return set(items)

@@ -27,7 +27,7 @@ from generator.load.safety import unsafe_entries
 from generator.load.text import TextError, digest, read_text
 from generator.load.validate import ascii_visible, validate
 from generator.load.yaml_tree import Loc, YamlProblem, YamlTree, parse_yaml
-from generator.memo import Memo
+from generator.memo import Memo, fingerprint
 from generator.problems import START, Position, Problem, Problems
 
 M = TypeVar("M", bound=BaseModel)
@@ -82,12 +82,25 @@ class Reader:
     problems: Problems
     memo: Memo
     skip: frozenset[Path] = frozenset()
+    listings: dict[Path, list[Path]] = field(default_factory=dict)  # folder → its visible entries
 
-    def parse(self, path: Path, text: str, text_digest: bytes) -> YamlTree | None:
-        outcome = self.memo.reuse(("yaml", path), text_digest, lambda: parse_or_problem(text))
-        if isinstance(outcome, YamlProblem):
-            raise outcome.with_traceback(None)
-        return outcome
+    def children(self, folder: Path) -> list[Path]:
+        """The folder's visible entries, in name order, from the one walk of the tree."""
+        return [] if folder in self.skip else [p for p in self.listings.get(folder, []) if p not in self.skip]
+
+    def tree(self, path: Path) -> YamlTree | TextError | YamlProblem:
+        """The file's YAML tree, or why it cannot be read; an unchanged file's from the memo,
+        without reading it again (``OSError`` when it cannot be opened)."""
+        return self.memo.reuse(("yaml", path), file_state(path), lambda: parsed_file(path))
+
+    def original(self, path: Path) -> OriginalText | None:
+        try:
+            state: bytes | None = file_state(path)
+        except OSError:
+            state = None  # read_original says why it cannot be read
+        text, found = self.memo.reuse(("original", path), state, lambda: recorded_original(path))
+        self.problems.extend(found)
+        return text
 
     def validate(self, model: type[M], data: object, tree: YamlTree, path: Path, base: Loc = ()) -> M | None:
         """The model, with the problems found in it reported again when it is reused."""
@@ -97,11 +110,26 @@ class Reader:
         return item
 
 
-def parse_or_problem(text: str) -> YamlTree | YamlProblem | None:
+def file_state(path: Path) -> bytes:
+    """What changes whenever a file's bytes do: its size, its modification and change times (a
+    change time cannot be set back by hand) and its inode (a file replaced by another)."""
+    stat = path.stat()
+    return fingerprint(f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_ino}")
+
+
+def parsed_file(path: Path) -> YamlTree | TextError | YamlProblem:
     try:
-        return parse_yaml(text)
-    except YamlProblem as problem:
-        return problem
+        text = read_text(path, MAX_YAML_BYTES)
+        tree = parse_yaml(text) or YamlTree(data=None)
+    except (TextError, YamlProblem) as problem:
+        return problem.with_traceback(None)
+    tree.digest = digest(text)
+    return tree
+
+
+def recorded_original(path: Path) -> tuple[OriginalText | None, list[Problem]]:
+    found = Problems()
+    return read_original(path, found), list(found)
 
 
 def validated(model: type[M], data: object, tree: YamlTree, path: Path,
@@ -115,9 +143,10 @@ def load_content(root: Path, problems: Problems, memo: Memo) -> Content:
     if not root.is_dir():
         problems.add(root, START, "content folder not found: create it, or pass --content DIR")
         return content
-    skip = unsafe_entries(root, problems)
-    reader = Reader(problems, memo, skip)
-    report_strays(root, visible_children(root, skip), CONTENT_ENTRIES, problems)
+    listings: dict[Path, list[Path]] = {}
+    skip = unsafe_entries(root, problems, listings)
+    reader = Reader(problems, memo, skip, listings)
+    report_strays(root, reader.children(root), CONTENT_ENTRIES, problems)
     for name, model in (("organizations", Organization), ("techniques", Technique)):
         path = root / f"{name}.yaml"
         tree = read_registry(path, reader)
@@ -128,10 +157,10 @@ def load_content(root: Path, problems: Problems, memo: Memo) -> Content:
     articles = root / "articles"
     if articles.exists() and not articles.is_dir() and articles not in skip:
         problems.add(articles, START, "articles must be a folder holding one folder per article")
-    entries = visible_children(articles, skip)
+    entries = reader.children(articles)
     report_strays_among_articles(entries, problems)
     folders = [f for f in entries if f.is_dir()]
-    if too_many_cards(root, folders, problems, skip):
+    if too_many_cards(root, folders, reader):
         return content
     for folder in folders:
         if check_slug(folder, folder.name, problems):
@@ -139,19 +168,13 @@ def load_content(root: Path, problems: Problems, memo: Memo) -> Content:
     return content
 
 
-def too_many_cards(root: Path, folders: list[Path], problems: Problems, skip: frozenset[Path]) -> bool:
-    count = sum(len(visible_children(folder / "claims", skip)) for folder in folders)
+def too_many_cards(root: Path, folders: list[Path], reader: Reader) -> bool:
+    count = sum(len(reader.children(folder / "claims")) for folder in folders)
     if count <= MAX_CARDS:
         return False
-    problems.add(root / "articles", START, f"{count:,} claim cards; the limit is {MAX_CARDS:,}: split the "
-                                           "content into several sites")
+    reader.problems.add(root / "articles", START, f"{count:,} claim cards; the limit is {MAX_CARDS:,}: "
+                                                  "split the content into several sites")
     return True
-
-
-def visible_children(folder: Path, skip: frozenset[Path]) -> list[Path]:
-    if not folder.is_dir() or folder in skip:
-        return []
-    return sorted(p for p in folder.iterdir() if not p.name.startswith(".") and p not in skip)
 
 
 def wrong_kind(path: Path, reader: Reader, folder: bool) -> bool:
@@ -182,17 +205,13 @@ def read_yaml(path: Path, reader: Reader) -> YamlTree | None:
     if path in reader.skip:
         return None  # already reported: a link out of the content folder, or not a regular file
     try:
-        text = read_text(path, MAX_YAML_BYTES)
-        text_digest = digest(text)
-        tree = reader.parse(path, text, text_digest)
-    except (TextError, YamlProblem) as error:
-        reader.problems.add(path, error.position, error.message)
-        return None
+        tree = reader.tree(path)
     except OSError as error:
         reader.problems.add(path, START, f"cannot read this file: {error.strerror}")
         return None
-    tree = tree if tree is not None else YamlTree(data=None)
-    tree.digest = text_digest
+    if isinstance(tree, (TextError, YamlProblem)):
+        reader.problems.add(path, tree.position, tree.message)
+        return None
     return tree
 
 
@@ -260,8 +279,8 @@ def load_glossary(path: Path, reader: Reader, digests: dict[str, bytes]) -> dict
 
 def load_article(folder: Path, reader: Reader) -> ArticleFolder:
     article = ArticleFolder(id=folder.name, folder=folder)
-    problems, skip = reader.problems, reader.skip
-    report_strays(folder, visible_children(folder, skip), ARTICLE_ENTRIES, problems)
+    problems = reader.problems
+    report_strays(folder, reader.children(folder), ARTICLE_ENTRIES, problems)
     meta_path = folder / "article.yaml"
     if wrong_kind(meta_path, reader, folder=False):
         pass  # already reported
@@ -274,7 +293,7 @@ def load_article(folder: Path, reader: Reader) -> ArticleFolder:
     if wrong_kind(text_path, reader, folder=False):
         pass  # already reported
     elif text_path.is_file():
-        article.original = read_original(text_path, problems)
+        article.original = reader.original(text_path)
     else:
         problems.add(text_path, START, "original.txt is missing: paste the article's text into it, "
                                        "one paragraph per line")
@@ -311,7 +330,7 @@ def load_claims(folder: Path, reader: Reader) -> tuple[dict[str, Entry[Claim]], 
     drafts: list[tuple[Path, YamlTree]] = []
     seen: dict[str, Path] = {}
     problems = reader.problems
-    for path in visible_children(folder, reader.skip):
+    for path in reader.children(folder):
         if path.is_dir() or path.suffix not in YAML_SUFFIXES:
             problems.add(path, START, "only claim cards (.yaml or .yml files) belong in claims/: "
                                       "move this elsewhere")

@@ -154,7 +154,8 @@ class ContentMarkdown:
 
     def render(self, text: str, root: str, inline: bool = False) -> str:
         """HTML for ``text`` on a page whose relative path to the site root is ``root``."""
-        html = self._memo.reuse(("markdown", text), self._settings, lambda: self.safe_html(text))
+        html = self._memo.reuse(("markdown", text), self._settings, lambda: self.safe_html(text),
+                                repeated=True)  # one note shows on four or five pages
         if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]
         return html.replace(SITE_ROOT, root) if SITE_ROOT in html else html

@@ -39,6 +39,13 @@ def notice_page(url: str, title: str, lines: list[str]) -> RenderedPage:
                         notice_html(lines) + f'<div class="ex"><h1>{escape(title)}</h1></div>\n')
 
 
+def pages_to_hold(problems: list[Problem], content_dir: Path) -> set[str]:
+    """The pages that may show a notice, to be held back from writing until every problem is known:
+    the list of articles (a template may still fail), and the pages of articles with problems."""
+    articles = {article_of(problem, content_dir) for problem in problems}
+    return {urls.articles_url(), *(urls.article_url(a) for a in articles if a)}
+
+
 def for_preview(pages: dict[str, RenderedPage], problems: list[Problem], content_dir: Path,
                 failed_pages: dict[str, Problem]) -> dict[str, RenderedPage]:
     """The pages that change to show problems, by URL: each article's own, stand-ins for pages

@@ -1,17 +1,22 @@
 """Render: the resolved site → its pages and open data, through the author's Jinja templates.
 
-Each page's body is one HTML block made by a template. A page whose inputs (``plan.py``) and
-templates are unchanged since the last build is taken from the memo instead of rendered again.
+Each page's body is one HTML block made by a template; the adapter's ``write`` turns the page into
+the file it publishes, and the memo keeps that file. A page whose inputs (``plan.py``) and
+templates are unchanged since the last build is taken from the memo: neither rendered nor written
+again, and held in memory once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
+import markupsafe
 
-from generator.memo import Memo, files_fingerprint, files_under, fingerprint
+from generator.memo import Memo, files_fingerprint, files_under
 from generator.render import structured_data, urls
 from generator.render.environment import make_environment
 from generator.render.indexes import build_indexes
@@ -35,9 +40,15 @@ class RenderedPage:
     inputs: bytes | None = None  # fingerprint of what it was made from, when known
 
 
+# How the adapter publishes a page: the page → the file's text.
+PageWriter = Callable[[RenderedPage], Any]
+
+
 @dataclass
 class Rendered:
-    pages: dict[str, RenderedPage] = field(default_factory=dict)  # URL → page, in URL order
+    pages: dict[str, Any] = field(default_factory=dict)  # URL → the written page
+    inputs: dict[str, bytes | None] = field(default_factory=dict)  # URL → what the page is made from
+    held: dict[str, RenderedPage] = field(default_factory=dict)  # URL → page held back, not written
     data: dict[str, str] = field(default_factory=dict)  # path of an open data file → its text
     failures: dict[str, TemplateProblem] = field(default_factory=dict)  # page URL → why it failed
 
@@ -50,8 +61,10 @@ class TemplateProblem(Exception):
         self.template, self.line, self.message = template, line or 1, message
 
 
-def render_site(site: Site, templates_dir: Path, options: RenderOptions, memo: Memo) -> Rendered:
-    """Every page and open data file of the site.
+def render_site(site: Site, templates_dir: Path, options: RenderOptions, memo: Memo, write: PageWriter,
+                hold: Collection[str] = ()) -> Rendered:
+    """Every page, written, and every open data file of the site. The pages at the URLs in
+    ``hold`` are rendered but left unwritten, for the caller to change first.
 
     A page whose template fails is left out and its failure recorded; the other pages still render.
     """
@@ -60,15 +73,19 @@ def render_site(site: Site, templates_dir: Path, options: RenderOptions, memo: M
         templates_dir, options, ContentMarkdown(options.markdown_extensions, options.markdown_configs, memo)))
     indexes = build_indexes(site)
     rendered = Rendered()
-    for page in plan_pages(site, indexes):
-        inputs = fingerprint(templates, page.inputs) if page.inputs is not None else None
+    for planned in plan_pages(site, indexes, templates):
+        url = planned.url
         try:
-            rendered.pages[page.url] = memo.reuse(
-                ("page", page.url), inputs, lambda page=page, inputs=inputs: render_page(
-                    env, page, site, options, inputs))
+            if url in hold:
+                rendered.held[url] = memo.reuse(  # never kept: it is about to change
+                    ("page", url), None,
+                    lambda planned=planned: render_page(env, planned.page(), site, options, None))
+                continue
+            rendered.pages[url] = memo.reuse(("page", url), planned.inputs, lambda planned=planned: write(
+                render_page(env, planned.page(), site, options, planned.inputs)))
+            rendered.inputs[url] = planned.inputs
         except TemplateProblem as problem:
-            rendered.failures[page.url] = problem
-    rendered.pages = dict(sorted(rendered.pages.items()))
+            rendered.failures[url] = problem
     rendered.data = {
         "annotations.jsonld": structured_data.annotations_jsonld(site, options.site_url, memo),
         "claims.json": structured_data.claims_json(site, options.site_url, memo),
@@ -86,17 +103,36 @@ def render_page(env: jinja2.Environment, page: Page, site: Site, options: Render
         raise TemplateProblem(error.filename or page.template, error.lineno, error.message or "") from None
     except jinja2.TemplateNotFound as error:
         raise TemplateProblem(str(error), 1, f"template {error} is missing") from None
-    except Exception as error:  # any runtime error in a template is the author's to fix
-        raise TemplateProblem(page.template, template_line(error, page.template), str(error)) from None
+    except Exception as error:
+        blamed = template_at_fault(error, env, page.template)
+        if blamed is None:
+            raise  # raised inside the generator's own code: a bug, which surfaces with its traceback
+        raise TemplateProblem(*blamed, str(error) or type(error).__name__) from None
     return RenderedPage(page.url, page.title, page.description, body.strip() + "\n", page.wide,
                         page.searchable, inputs)
 
 
-def template_line(error: Exception, template: str) -> int | None:
+# Code a template runs without being at fault itself: Jinja's runtime and MarkupSafe's escaping.
+LIBRARY_FOLDERS = tuple(str(Path(module.__file__).parent) for module in (jinja2, markupsafe))
+
+
+def template_at_fault(error: Exception, env: jinja2.Environment, template: str) -> tuple[str, int] | None:
+    """The template file and line an error comes from: the innermost template frame (inside
+    ``_macros.html`` when a macro failed), when nothing below it is the generator's own code; the
+    page's template when Jinja failed before running any (a template file that is not UTF-8).
+    ``None`` when the error was raised in the generator, however a template called it."""
+    templates = env.loader.searchpath if isinstance(env.loader, jinja2.FileSystemLoader) else []
+    blamed, below = None, False
     tb = error.__traceback__
-    line = None
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith(template):
-            line = tb.tb_lineno
+        filename = tb.tb_frame.f_code.co_filename
+        template = next((Path(filename).relative_to(folder).as_posix() for folder in templates
+                         if Path(filename).is_relative_to(folder)), None)
+        if template is not None:
+            blamed, below = (template, tb.tb_lineno), False
+        elif blamed is not None and not filename.startswith(LIBRARY_FOLDERS):
+            below = True  # a frame past the template that is neither Jinja's nor MarkupSafe's
         tb = tb.tb_next
-    return line
+    if isinstance(error, jinja2.TemplateError) and blamed is not None:
+        return blamed
+    return None if below else blamed or (template, 1)

@@ -1,16 +1,17 @@
-"""Page planning: which pages the site has, what each shows, and the fingerprint of what it is
-made from, known before rendering so an unchanged page is not rendered again."""
+"""Page planning: which pages the site has, the fingerprint of what each is made from (known before
+rendering, so an unchanged page is not rendered again), and, only when it is rendered, what it shows."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+import functools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from generator.load.models import Correction
+from generator.load.models import Correction, Organization, Technique
 from generator.memo import fingerprint
 from generator.render import urls
-from generator.render.indexes import Indexes
+from generator.render.indexes import Appearances, Indexes
 from generator.render.text import plain_text, term_ids, text_direction
 from generator.resolve import Card, ResolvedArticle, Site
 
@@ -25,12 +26,44 @@ class Page:
     wide: bool = False  # the text needs the whole width: no side navigation or table of contents
     # Pages whose text the reading page already holds stay out of the search index.
     searchable: bool = True
-    # Fingerprint of everything the page shows, when it can be known without rendering.
-    inputs: bytes | None = None
 
 
-def plan_pages(site: Site, indexes: Indexes) -> list[Page]:
-    pages = [
+@dataclass(frozen=True)
+class PlannedPage:
+    url: str
+    inputs: bytes | None  # fingerprint of everything the page shows, when known without rendering
+    page: Callable[[], Page]  # what the page shows, made only if it is rendered
+
+
+def plan_pages(site: Site, indexes: Indexes, salt: bytes) -> Iterator[PlannedPage]:
+    """Every page of the site, in a fixed order. ``salt`` (the templates and settings) goes into
+    every fingerprint."""
+    for page in section_pages(site, indexes):
+        yield PlannedPage(page.url, None, lambda page=page: page)
+    for article in site.articles:
+        inputs = article_pages_inputs(site, article, salt)
+        yield PlannedPage(urls.article_url(article.id), inputs, functools.partial(reading_page, article))
+        yield PlannedPage(urls.exercise_url(article.id), inputs, functools.partial(exercise_page, article))
+        yield PlannedPage(urls.teacher_url(article.id), inputs, functools.partial(teacher_page, article))
+        for card in article.cards:
+            yield PlannedPage(urls.claim_url(article.id, card.id), inputs,
+                              functools.partial(claim_page, article, card))
+    for org_id, org in site.organizations.items():
+        appearances = indexes.organizations[org_id]
+        listed = [*appearances.claims, *(c for c, _ in appearances.statements),
+                  *(c for c, _ in appearances.evidence)]
+        inputs = listing_inputs(site, salt, listed, appearances.published)
+        yield PlannedPage(urls.organization_url(org_id), inputs,
+                          functools.partial(organization_page, org_id, org, appearances))
+    for technique_id, technique in site.techniques.items():
+        cards = indexes.techniques[technique_id]
+        yield PlannedPage(urls.technique_url(technique_id), listing_inputs(site, salt, cards),
+                          functools.partial(technique_page, technique_id, technique, cards))
+
+
+def section_pages(site: Site, indexes: Indexes) -> list[Page]:
+    """The pages that list a whole section: made on every build (they show every article)."""
+    return [
         Page(urls.articles_url(), "articles.html", "Articles",
              f"{len(site.articles)} annotated articles with context notes on their claims.",
              {"articles": site.articles}),
@@ -46,38 +79,19 @@ def plan_pages(site: Site, indexes: Indexes) -> list[Page]:
              "Every correction made to a note, an article page or a profile after publication, newest first.",
              {"corrections": corrections_newest_first(site)}),
     ]
-    for article in site.articles:
-        inputs = article_pages_inputs(site, article)
-        pages.append(replace(reading_page(article), inputs=inputs))
-        pages.extend(replace(page, inputs=inputs) for page in article_companions(article))
-        pages.extend(replace(claim_page(article, card), inputs=inputs) for card in article.cards)
-    for org_id, org in site.organizations.items():
-        appearances = indexes.organizations[org_id]
-        listed = [*appearances.claims, *(c for c, _ in appearances.statements),
-                  *(c for c, _ in appearances.evidence)]
-        pages.append(Page(urls.organization_url(org_id), "organization.html", org.name,
-                          plain_text(org.about), {"id": org_id, "organization": org,
-                                                  "appearances": appearances},
-                          inputs=listing_inputs(site, listed, appearances.published)))
-    for technique_id, technique in site.techniques.items():
-        cards = indexes.techniques[technique_id]
-        pages.append(Page(urls.technique_url(technique_id), "technique.html", technique.name,
-                          plain_text(technique.summary),
-                          {"id": technique_id, "technique": technique, "cards": cards},
-                          inputs=listing_inputs(site, cards)))
-    return pages
 
 
-def article_pages_inputs(site: Site, article: ResolvedArticle) -> bytes:
+def article_pages_inputs(site: Site, article: ResolvedArticle, salt: bytes) -> bytes:
     """What an article's own pages (reading, exercise, teacher guide, claims) are made from: its
     files, and the registries every page may show."""
-    return fingerprint(site.shared_digest, article.id, article.digest)
+    return fingerprint(salt, site.shared_digest, article.id, article.digest)
 
 
-def listing_inputs(site: Site, cards: Iterable[Card], articles: Iterable[ResolvedArticle] = ()) -> bytes:
+def listing_inputs(site: Site, salt: bytes, cards: Iterable[Card],
+                   articles: Iterable[ResolvedArticle] = ()) -> bytes:
     """What a page listing these cards (and these articles) is made from: editing another card of
     the same article leaves it as it is."""
-    return fingerprint(site.shared_digest, *sorted({card.digest for card in cards}),
+    return fingerprint(salt, site.shared_digest, *sorted({card.digest for card in cards}),
                        b"articles", *sorted(f"{a.id}\0".encode() + a.digest for a in articles))
 
 
@@ -89,18 +103,29 @@ def reading_page(article: ResolvedArticle) -> Page:
                 wide=True)
 
 
-def article_companions(article: ResolvedArticle) -> list[Page]:
-    """The exercise (notes closed) and the teacher guide of an article."""
+def exercise_page(article: ResolvedArticle) -> Page:
+    """The article with its notes closed, for students to read first."""
     reading = reading_page(article)
+    return Page(urls.exercise_url(article.id), "exercise.html", f"Exercise: {article.meta.title}",
+                f"Read it first with the notes closed, then check: {reading.description}", reading.context,
+                wide=True, searchable=False)
+
+
+def teacher_page(article: ResolvedArticle) -> Page:
     title = article.meta.title
-    return [
-        Page(urls.exercise_url(article.id), "exercise.html", f"Exercise: {title}",
-             f"Read it first with the notes closed, then check: {reading.description}", reading.context,
-             wide=True, searchable=False),
-        Page(urls.teacher_url(article.id), "teacher.html", f"Teacher guide: {title}",
-             f"Objectives, a lesson flow and discussion questions for: {title}", reading.context,
-             searchable=False),
-    ]
+    return Page(urls.teacher_url(article.id), "teacher.html", f"Teacher guide: {title}",
+                f"Objectives, a lesson flow and discussion questions for: {title}",
+                reading_page(article).context, searchable=False)
+
+
+def organization_page(org_id: str, org: Organization, appearances: Appearances) -> Page:
+    return Page(urls.organization_url(org_id), "organization.html", org.name, plain_text(org.about),
+                {"id": org_id, "organization": org, "appearances": appearances})
+
+
+def technique_page(technique_id: str, technique: Technique, cards: list[Card]) -> Page:
+    return Page(urls.technique_url(technique_id), "technique.html", technique.name,
+                plain_text(technique.summary), {"id": technique_id, "technique": technique, "cards": cards})
 
 
 def claim_page(article: ResolvedArticle, card: Card) -> Page:

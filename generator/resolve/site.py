@@ -6,6 +6,7 @@ Anything that fails to resolve is reported and left out, so the rest of the site
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -65,8 +66,8 @@ class Site:
 
 
 def resolve(content: Content, problems: Problems, memo: Memo) -> Site:
-    """Every article with its cards placed in its text; unchanged texts and quotes are not searched
-    again (the memo keeps each text normalised, and each card's search)."""
+    """Every article with its cards placed in its text; a card whose quote and text are unchanged
+    is not searched again (the memo keeps each card's search)."""
     articles = []
     for folder in content.articles.values():
         article = resolve_article(folder, quote_finder(folder, memo), content, problems)
@@ -92,11 +93,12 @@ def quote_finder(folder: ArticleFolder, memo: Memo) -> QuoteFinder | None:
     original = folder.original
     if original is None:
         return None
-    text = memo.reuse(("original", original.path), original.digest, lambda: AnchoredText(original.paragraphs))
+    # Normalised only when a quote has to be searched: after a save, only the edited card's.
+    anchored = functools.cache(lambda: AnchoredText(original.paragraphs))
 
     def find(card: Path, quote: str, occurrence: int | None, budget: int) -> Anchor | AnchorFailure:
         inputs = fingerprint(original.digest, quote, str(occurrence), str(budget))
-        return memo.reuse(("quote", card), inputs, lambda: text.find(quote, occurrence, budget))
+        return memo.reuse(("quote", card), inputs, lambda: anchored().find(quote, occurrence, budget))
     return find
 
 

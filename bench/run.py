@@ -91,8 +91,9 @@ def first_visit_bytes(site: Path, page: str) -> int:
     return total
 
 
-def save_to_reload(project: Path) -> dict[str, float | bool]:
-    """Seconds from saving one card to its rebuilt reading page under `mkdocs serve`, and whether
+def save_to_reload(project: Path, saves: int = 3) -> dict[str, float | bool]:
+    """Seconds from saving one card to its rebuilt reading page under `mkdocs serve` (the median of
+    ``saves`` saves, since the watcher notices a save anywhere in its half-second poll), and whether
     every page the change feeds shows it."""
     import socket
     import urllib.request
@@ -116,13 +117,17 @@ def save_to_reload(project: Path) -> dict[str, float | bool]:
         while "ex-reading" not in fetch("/articles/article-0000/") and time.monotonic() < deadline:
             time.sleep(0.5)
         card = project / "content/articles/article-0000/claims/claim-00.yaml"
-        marker = "Benchmark edit marker"
         text = card.read_text(encoding="utf-8")
-        card.write_text(text.replace("claim: ", f"claim: {marker}. ", 1), encoding="utf-8")
-        saved = time.perf_counter()
-        while marker not in fetch("/articles/article-0000/") and time.perf_counter() - saved < 300:
-            time.sleep(0.05)
-        seconds = time.perf_counter() - saved
+        times = []
+        for save in range(saves):
+            time.sleep(2)  # let the last rebuild settle
+            marker = f"Benchmark edit marker {save}"
+            card.write_text(text.replace("claim: ", f"claim: {marker}. ", 1), encoding="utf-8")
+            saved = time.perf_counter()
+            while marker not in fetch("/articles/article-0000/") and time.perf_counter() - saved < 300:
+                time.sleep(0.05)
+            times.append(time.perf_counter() - saved)
+        seconds = sorted(times)[len(times) // 2]
         org = text.split("organization: ")[1].split("\n")[0]
         technique = text.split("techniques: [")[1].split("]")[0]
         fed = ["/articles/article-0000/claims/claim-00/", f"/organizations/{org}/",

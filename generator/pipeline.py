@@ -25,7 +25,6 @@ from generator.resolve import Site, resolve
 @dataclass
 class Build:
     pages: dict[str, Any] = field(default_factory=dict)  # URL → the page as the adapter wrote it
-    inputs: dict[str, bytes | None] = field(default_factory=dict)  # URL → what a page is made from
     files: dict[str, str | bytes] = field(default_factory=dict)  # path → open data and assets
     problems: Problems = field(default_factory=Problems)
     site: Site | None = None
@@ -76,7 +75,6 @@ def build_site(content_dir: Path, templates_dir: Path, options: RenderOptions, m
     changed = notices.for_preview(rendered.held, build.problems, content_dir, failed_pages) if preview else {}
     held = {url: write(page) for url, page in {**rendered.held, **changed}.items()}
     build.pages = dict(sorted({**rendered.pages, **held}.items()))
-    build.inputs = rendered.inputs
     build.files = dict(sorted({**rendered.data, **published_assets(templates_dir)}.items()))
     return build
 

@@ -51,7 +51,8 @@ class LastBuild:
     def __init__(self) -> None:
         self.surroundings = b""
         self.aside: set[str] = set()  # top-level folders moved aside before this build
-        self.sources: dict[str, bytes | None] = {}  # page dest path → fingerprint of its Markdown
+        # Page dest path → its Markdown: the very strings the memo keeps, so nothing is held twice.
+        self.sources: dict[str, str] = {}
         self.search_docs: dict[str, list[dict]] = {}  # page URL → its search index entries
 
     def forget(self, site_dir: Path) -> None:
@@ -72,16 +73,15 @@ class LastBuild:
                 os.replace(site_dir / top, aside)
                 self.aside.add(top)
 
-    def reusable(self, dest: str, source: bytes | None) -> bool:
-        """Whether the last build made this page from the same Markdown, by the fingerprint of what
-        that is made from (``None``: not known, so not reusable); its HTML is set aside."""
-        return (source is not None and self.sources.get(dest) == source
-                and dest.split("/", 1)[0] in self.aside)
+    def reusable(self, dest: str, text: str) -> bool:
+        """Whether the last build made this page from the same Markdown (its HTML is set aside). A
+        page taken from the memo is the same string, which compares at once."""
+        return self.sources.get(dest) == text and dest.split("/", 1)[0] in self.aside
 
-    def restore(self, site_dir: Path, surroundings: bytes, pages: dict[str, bytes | None],
-                page_urls: list[str], reused: set[str]) -> None:
+    def restore(self, site_dir: Path, surroundings: bytes, pages: dict[str, str], page_urls: list[str],
+                reused: set[str]) -> None:
         """After the build: the pages built now join the ones set aside, which move back in place.
-        ``pages`` maps every generated page's dest path to the fingerprint of its Markdown."""
+        ``pages`` maps every generated page's dest path to its Markdown."""
         gone = self.sources.keys() - pages.keys()
         for top in tops(pages):
             aside = site_dir / ASIDE / top

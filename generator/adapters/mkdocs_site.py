@@ -43,12 +43,6 @@ def source_files(build: Build) -> dict[str, str | bytes]:
     return dict(sorted({**build.files, **pages}.items()))
 
 
-def page_fingerprints(build: Build) -> dict[str, bytes | None]:
-    """Each generated page's path, and the fingerprint of what its Markdown is made from (``None``
-    when that is not known before rendering): an equal fingerprint means the same Markdown."""
-    return {source_path(url): build.inputs.get(url) for url in build.pages}
-
-
 def source_path(url: str) -> str:
     """The file under ``docs/`` that MkDocs serves at ``url``: ``/a/b/`` → ``a/b/index.md``."""
     if url.endswith("/"):
@@ -139,4 +133,4 @@ def markdown_settings(extensions: Iterable[Any], configs: Mapping[str, Any] | No
 
 
 __all__ = ["ASSET_PREFIX", "IN_NAV", "NOT_IN_NAV_PATTERNS", "extra_css", "extra_javascript",
-           "markdown_settings", "page_fingerprints", "page_source", "source_files", "walk_order"]
+           "markdown_settings", "page_source", "source_files", "walk_order"]

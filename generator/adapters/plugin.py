@@ -31,7 +31,6 @@ from generator.adapters.mkdocs_site import (
     extra_css,
     extra_javascript,
     markdown_settings,
-    page_fingerprints,
     page_source,
     source_files,
     walk_order,
@@ -72,8 +71,8 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         # What this build generated.
         self.generated_pages: set[str] = set()  # src paths of the generated pages
         self.page_urls: list[str] = []  # every page's URL, in the search index's order
-        self.built: dict[str, bytes | None] = {}  # dest path → Markdown's fingerprint, pages built now
-        self.reused: dict[str, bytes | None] = {}  # the same, of pages the last build made
+        self.built: dict[str, str] = {}  # dest path → Markdown, of pages MkDocs builds this time
+        self.reused: dict[str, str] = {}  # dest path → Markdown, of pages the last build made
         self.converted: dict[str, str] = {}  # src path → the HTML Markdown would make of it
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -125,26 +124,25 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
                            preview=self.serving)
         self.report(build)
         self.built, self.reused, self.converted = {}, {}, {}
-        generated, fingerprints = source_files(build), page_fingerprints(build)
+        generated = source_files(build)
         for path, text in generated.items():
-            files.append(self.generated_file(config, path, text, fingerprints.get(path)))
+            files.append(self.generated_file(config, path, text))
         self.generated_pages = {path for path in generated if path.endswith(".md")}
         files = Files(sorted(files, key=lambda file: walk_order(file.src_uri)))
         # As the search index writes them: the home page is "", not "./".
         self.page_urls = [file.url.removeprefix("./") for file in files if file.is_documentation_page()]
         return files
 
-    def generated_file(self, config: MkDocsConfig, path: str, text: str | bytes,
-                       source: bytes | None) -> File:
+    def generated_file(self, config: MkDocsConfig, path: str, text: str | bytes) -> File:
         in_nav = path in IN_NAV or path.startswith(ASSET_PREFIX)
         file = File.generated(config, path, content=text, inclusion=(
             InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV))
         if self.reusing and not in_nav and file.is_documentation_page():
-            if self.last.reusable(file.dest_uri, source):
+            if self.last.reusable(file.dest_uri, text):
                 file.inclusion = InclusionLevel.EXCLUDED  # not built: put back in on_post_build
-                self.reused[file.dest_uri] = source
+                self.reused[file.dest_uri] = text
             else:
-                self.built[file.dest_uri] = source
+                self.built[file.dest_uri] = text
         return file
 
     def report(self, build: Build) -> None:

@@ -6,8 +6,10 @@ author's id is exactly what they see in the file tree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from stat import S_ISDIR, S_ISREG
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel
@@ -57,6 +59,8 @@ class ArticleFolder:
     # Cards that failed validation but could be read: their quotes are still checked, so an author
     # sees every problem of a card in one run.
     drafts: list[tuple[Path, YamlTree]] = field(default_factory=list)
+    # Fingerprint of everything in the folder as it was read; None when it could not be taken.
+    state: bytes | None = None
 
 
 @dataclass
@@ -82,11 +86,14 @@ class Reader:
     problems: Problems
     memo: Memo
     skip: frozenset[Path] = frozenset()
-    listings: dict[Path, list[Path]] = field(default_factory=dict)  # folder → its visible entries
+    listings: dict[Path, list[str]] = field(default_factory=dict)  # folder → its visible entries' names
 
     def children(self, folder: Path) -> list[Path]:
         """The folder's visible entries, in name order, from the one walk of the tree."""
-        return [] if folder in self.skip else [p for p in self.listings.get(folder, []) if p not in self.skip]
+        if folder in self.skip:
+            return []
+        paths = [folder / name for name in self.listings.get(folder, [])]
+        return [p for p in paths if p not in self.skip] if self.skip else paths
 
     def tree(self, path: Path) -> YamlTree | TextError | YamlProblem:
         """The file's YAML tree, or why it cannot be read; an unchanged file's from the memo,
@@ -111,10 +118,13 @@ class Reader:
 
 
 def file_state(path: Path) -> bytes:
+    return fingerprint(stat_state(path.stat()))
+
+
+def stat_state(stat: os.stat_result) -> str:
     """What changes whenever a file's bytes do: its size, its modification and change times (a
     change time cannot be set back by hand) and its inode (a file replaced by another)."""
-    stat = path.stat()
-    return fingerprint(f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_ino}")
+    return f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_ino}"
 
 
 def parsed_file(path: Path) -> YamlTree | TextError | YamlProblem:
@@ -143,7 +153,7 @@ def load_content(root: Path, problems: Problems, memo: Memo) -> Content:
     if not root.is_dir():
         problems.add(root, START, "content folder not found: create it, or pass --content DIR")
         return content
-    listings: dict[Path, list[Path]] = {}
+    listings: dict[Path, list[str]] = {}
     skip = unsafe_entries(root, problems, listings)
     reader = Reader(problems, memo, skip, listings)
     report_strays(root, reader.children(root), CONTENT_ENTRIES, problems)
@@ -278,7 +288,38 @@ def load_glossary(path: Path, reader: Reader, digests: dict[str, bytes]) -> dict
 
 
 def load_article(folder: Path, reader: Reader) -> ArticleFolder:
-    article = ArticleFolder(id=folder.name, folder=folder)
+    """The article folder, read; taken whole from the memo, with its problems, when no file in it
+    changed (after a save, only the edited article is read again)."""
+    found = Problems()
+    state = folder_state(folder, reader)
+    article, mistakes, notes = reader.memo.reuse(
+        ("article", folder), state,
+        lambda: (read_article(folder, replace(reader, problems=found), state), list(found), found.notes))
+    reader.problems.extend(mistakes)
+    reader.problems.notes.extend(notes)
+    return article
+
+
+def folder_state(folder: Path, reader: Reader) -> bytes | None:
+    """What changes whenever anything in an article folder does: every entry's name, kind and file
+    state, its claims included. ``None`` when something in it cannot be looked at."""
+    if reader.skip and any(path.is_relative_to(folder) for path in reader.skip):
+        return None  # an unsafe entry: read the folder again, and report it again
+    parts = []
+    try:
+        for where in (folder, folder / "claims"):
+            base = str(where)
+            for name in reader.listings.get(where, ()):
+                stat = os.stat(os.path.join(base, name))
+                kind = "file" if S_ISREG(stat.st_mode) else "folder" if S_ISDIR(stat.st_mode) else "other"
+                parts.append(f"{base}/{name}\0{kind}\0{stat_state(stat) if kind == 'file' else ''}")
+    except OSError:
+        return None
+    return fingerprint(*parts)
+
+
+def read_article(folder: Path, reader: Reader, state: bytes | None) -> ArticleFolder:
+    article = ArticleFolder(id=folder.name, folder=folder, state=state)
     problems = reader.problems
     report_strays(folder, reader.children(folder), ARTICLE_ENTRIES, problems)
     meta_path = folder / "article.yaml"

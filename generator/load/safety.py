@@ -14,9 +14,9 @@ from pathlib import Path
 from generator.problems import START, Problems
 
 
-def unsafe_entries(root: Path, problems: Problems, listings: dict[Path, list[Path]]) -> frozenset[Path]:
+def unsafe_entries(root: Path, problems: Problems, listings: dict[Path, list[str]]) -> frozenset[Path]:
     """Every entry under ``root`` that must not be read, each reported once. ``listings`` receives
-    each folder's visible entries (names not starting with a dot), sorted by name: the loader walks
+    the names of each folder's visible entries (not starting with a dot), sorted: the loader walks
     the tree once."""
     top = root.resolve()
     unsafe: set[Path] = set()
@@ -28,7 +28,7 @@ def unsafe_entries(root: Path, problems: Problems, listings: dict[Path, list[Pat
                 entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
         except OSError:
             continue  # an unreadable folder: reading its files fails later, with its own message
-        listings[folder] = [Path(entry.path) for entry in entries]
+        listings[folder] = [entry.name for entry in entries]
         for entry in entries:
             # The folder listing already says what each entry is: a plain file or folder, the
             # common case, needs no further system call.

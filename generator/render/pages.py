@@ -47,7 +47,6 @@ PageWriter = Callable[[RenderedPage], Any]
 @dataclass
 class Rendered:
     pages: dict[str, Any] = field(default_factory=dict)  # URL → the written page
-    inputs: dict[str, bytes | None] = field(default_factory=dict)  # URL → what the page is made from
     held: dict[str, RenderedPage] = field(default_factory=dict)  # URL → page held back, not written
     data: dict[str, str] = field(default_factory=dict)  # path of an open data file → its text
     failures: dict[str, TemplateProblem] = field(default_factory=dict)  # page URL → why it failed
@@ -83,7 +82,6 @@ def render_site(site: Site, templates_dir: Path, options: RenderOptions, memo: M
                 continue
             rendered.pages[url] = memo.reuse(("page", url), planned.inputs, lambda planned=planned: write(
                 render_page(env, planned.page(), site, options, planned.inputs)))
-            rendered.inputs[url] = planned.inputs
         except TemplateProblem as problem:
             rendered.failures[url] = problem
     rendered.data = {

@@ -69,8 +69,16 @@ def resolve(content: Content, problems: Problems, memo: Memo) -> Site:
     """Every article with its cards placed in its text; a card whose quote and text are unchanged
     is not searched again (the memo keeps each card's search)."""
     articles = []
+    registries = [content.digests.get(name, b"") for name in ("organizations", "techniques")]
     for folder in content.articles.values():
-        article = resolve_article(folder, quote_finder(folder, memo), content, problems)
+        # An unchanged folder, with unchanged registries to check its references against, resolves
+        # as it did: taken whole from the memo, with its problems.
+        inputs = fingerprint(folder.state, *registries) if folder.state is not None else None
+        found = Problems()
+        article, mistakes = memo.reuse(
+            ("resolved", folder.folder), inputs, lambda folder=folder, found=found: (
+                resolve_article(folder, quote_finder(folder, memo), content, found), list(found)))
+        problems.extend(mistakes)
         if article is not None:
             articles.append(article)
     articles.sort(key=lambda a: (_newest_first(a.meta.published), a.id))

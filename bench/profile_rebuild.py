@@ -109,7 +109,7 @@ def main() -> int:
             stamps = sys.modules["phase_hooks.py"].STAMPS  # MkDocs names a hook module by its file
             last = loaded
             print(f"  {loaded - started:6.2f} s  load mkdocs.yml")
-            for name, at in stamps[-7:]:
+            for name, at in stamps[-6:]:
                 print(f"  {at - last:6.2f} s  {name}")
                 last = at
             print(f"  {done - last:6.2f} s  the rest")

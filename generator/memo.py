@@ -83,9 +83,6 @@ class Memo:
         self._current[key] = kept
         return kept[1]
 
-    def __contains__(self, key: Hashable) -> bool:
-        return key in self._current or key in self._previous
-
-    def size(self) -> int:
-        """How many results are kept (for tests: it never outgrows one build's worth)."""
-        return len(self._current.keys() | self._previous.keys())
+    def kept(self) -> set[Hashable]:
+        """The keys of every result kept: what this build and the last one used."""
+        return self._current.keys() | self._previous.keys()

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
+
+T = TypeVar("T")
 
 
 class Position(NamedTuple):
@@ -81,6 +83,11 @@ class Problems(list[Problem]):
     def add(self, path: Path, position: Position, message: str) -> None:
         self.append(Problem(path, position, message))
 
+    def replay(self, found: Problems) -> None:
+        """Report again what an earlier piece of work found (see ``recorded``)."""
+        self.extend(found)
+        self.notes.extend(found.notes)
+
     def note(self, path: Path, message: str) -> None:
         self.notes.append(Problem(path, START, f"info: {message}"))
 
@@ -89,3 +96,10 @@ class Problems(list[Problem]):
 
     def lines(self, relative_to: Path | None = None) -> list[str]:
         return [p.line(relative_to) for p in sorted(set(self))]
+
+
+def recorded(work: Callable[[Problems], T]) -> tuple[T, Problems]:
+    """``work``'s result and the problems and notes it reported, kept apart so that a result taken
+    from the memo can report them again (``Problems.replay``)."""
+    found = Problems()
+    return work(found), found

@@ -30,7 +30,7 @@ from generator.load.text import TextError, digest, read_text
 from generator.load.validate import ascii_visible, validate
 from generator.load.yaml_tree import Loc, YamlProblem, YamlTree, parse_yaml
 from generator.memo import Memo, fingerprint
-from generator.problems import START, Position, Problem, Problems
+from generator.problems import START, Position, Problems, recorded
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -105,15 +105,16 @@ class Reader:
             state: bytes | None = file_state(path)
         except OSError:
             state = None  # read_original says why it cannot be read
-        text, found = self.memo.reuse(("original", path), state, lambda: recorded_original(path))
-        self.problems.extend(found)
+        text, found = self.memo.reuse(("original", path), state,
+                                      lambda: recorded(lambda into: read_original(path, into)))
+        self.problems.replay(found)
         return text
 
     def validate(self, model: type[M], data: object, tree: YamlTree, path: Path, base: Loc = ()) -> M | None:
         """The model, with the problems found in it reported again when it is reused."""
-        item, found = self.memo.reuse(("model", path, model.__name__, base), tree.digest,
-                                      lambda: validated(model, data, tree, path, base))
-        self.problems.extend(found)
+        item, found = self.memo.reuse(("model", path, model.__name__, base), tree.digest, lambda: recorded(
+            lambda into: validate(model, data, tree, path, into, base)))
+        self.problems.replay(found)
         return item
 
 
@@ -135,17 +136,6 @@ def parsed_file(path: Path) -> YamlTree | TextError | YamlProblem:
         return problem.with_traceback(None)
     tree.digest = digest(text)
     return tree
-
-
-def recorded_original(path: Path) -> tuple[OriginalText | None, list[Problem]]:
-    found = Problems()
-    return read_original(path, found), list(found)
-
-
-def validated(model: type[M], data: object, tree: YamlTree, path: Path,
-              base: Loc) -> tuple[M | None, list[Problem]]:
-    found = Problems()
-    return validate(model, data, tree, path, found, base), list(found)
 
 
 def load_content(root: Path, problems: Problems, memo: Memo) -> Content:
@@ -290,13 +280,10 @@ def load_glossary(path: Path, reader: Reader, digests: dict[str, bytes]) -> dict
 def load_article(folder: Path, reader: Reader) -> ArticleFolder:
     """The article folder, read; taken whole from the memo, with its problems, when no file in it
     changed (after a save, only the edited article is read again)."""
-    found = Problems()
     state = folder_state(folder, reader)
-    article, mistakes, notes = reader.memo.reuse(
-        ("article", folder), state,
-        lambda: (read_article(folder, replace(reader, problems=found), state), list(found), found.notes))
-    reader.problems.extend(mistakes)
-    reader.problems.notes.extend(notes)
+    article, found = reader.memo.reuse(("article", folder), state, lambda: recorded(
+        lambda into: read_article(folder, replace(reader, problems=into), state)))
+    reader.problems.replay(found)
     return article
 
 

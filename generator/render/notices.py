@@ -30,7 +30,7 @@ def with_notice(page: RenderedPage, lines: list[str]) -> RenderedPage:
     """The page with the notice placed first in its body."""
     if not lines:
         return page
-    return replace(page, body=notice_html(lines) + page.body, inputs=None)
+    return replace(page, body=notice_html(lines) + page.body)
 
 
 def notice_page(url: str, title: str, lines: list[str]) -> RenderedPage:

@@ -37,7 +37,6 @@ class RenderedPage:
     body: str
     wide: bool = False  # no side navigation or table of contents
     searchable: bool = True
-    inputs: bytes | None = None  # fingerprint of what it was made from, when known
 
 
 # How the adapter publishes a page: the page → the file's text.
@@ -78,10 +77,10 @@ def render_site(site: Site, templates_dir: Path, options: RenderOptions, memo: M
             if url in hold:
                 rendered.held[url] = memo.reuse(  # never kept: it is about to change
                     ("page", url), None,
-                    lambda planned=planned: render_page(env, planned.page(), site, options, None))
+                    lambda planned=planned: render_page(env, planned.page(), site, options))
                 continue
             rendered.pages[url] = memo.reuse(("page", url), planned.inputs, lambda planned=planned: write(
-                render_page(env, planned.page(), site, options, planned.inputs)))
+                render_page(env, planned.page(), site, options)))
         except TemplateProblem as problem:
             rendered.failures[url] = problem
     rendered.data = {
@@ -91,8 +90,7 @@ def render_site(site: Site, templates_dir: Path, options: RenderOptions, memo: M
     return rendered
 
 
-def render_page(env: jinja2.Environment, page: Page, site: Site, options: RenderOptions,
-                inputs: bytes | None) -> RenderedPage:
+def render_page(env: jinja2.Environment, page: Page, site: Site, options: RenderOptions) -> RenderedPage:
     context = {**page.context, "page": page, "site": site,
                "page_url": urls.absolute(options.site_url, page.url)}
     try:
@@ -107,7 +105,7 @@ def render_page(env: jinja2.Environment, page: Page, site: Site, options: Render
             raise  # raised inside the generator's own code: a bug, which surfaces with its traceback
         raise TemplateProblem(*blamed, str(error) or type(error).__name__) from None
     return RenderedPage(page.url, page.title, page.description, body.strip() + "\n", page.wide,
-                        page.searchable, inputs)
+                        page.searchable)
 
 
 # Code a template runs without being at fault itself: Jinja's runtime and MarkupSafe's escaping.

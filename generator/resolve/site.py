@@ -17,7 +17,7 @@ from generator.load.models import Article, Claim, Organization, Technique
 from generator.load.original import Paragraph
 from generator.load.yaml_tree import YamlTree
 from generator.memo import Memo, fingerprint
-from generator.problems import Problems
+from generator.problems import Problems, recorded
 from generator.resolve.anchor import Anchor, AnchoredText, AnchorFailure, diff_share
 from generator.resolve.references import check_article, check_claim
 
@@ -74,11 +74,9 @@ def resolve(content: Content, problems: Problems, memo: Memo) -> Site:
         # An unchanged folder, with unchanged registries to check its references against, resolves
         # as it did: taken whole from the memo, with its problems.
         inputs = fingerprint(folder.state, *registries) if folder.state is not None else None
-        found = Problems()
-        article, mistakes = memo.reuse(
-            ("resolved", folder.folder), inputs, lambda folder=folder, found=found: (
-                resolve_article(folder, quote_finder(folder, memo), content, found), list(found)))
-        problems.extend(mistakes)
+        article, found = memo.reuse(("resolved", folder.folder), inputs, lambda folder=folder: recorded(
+            lambda into: resolve_article(folder, quote_finder(folder, memo), content, into)))
+        problems.replay(found)
         if article is not None:
             articles.append(article)
     articles.sort(key=lambda a: (_newest_first(a.meta.published), a.id))

@@ -70,7 +70,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as work:
         project = Path(work) / "site"
         write_corpus(project, args.articles)
-        for name in ("docs", "templates", "overrides"):
+        for name in ("docs",):
             shutil.copytree(ROOT / name, project / name)
         shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
         (project / "phase_hooks.py").write_text(PHASE_HOOKS, encoding="utf-8")

@@ -33,6 +33,7 @@ from generator.adapters.mkdocs_site import page_source  # noqa: E402
 from generator.memo import Memo  # noqa: E402
 from generator.pipeline import build_site  # noqa: E402
 from generator.render import RenderOptions  # noqa: E402
+from generator.render.templates import TemplateFolders  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1:8000/"}
 
@@ -51,7 +52,7 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int]:
 def project_for(workdir: Path, articles: int) -> tuple[Path, int]:
     project = workdir / f"site-{articles}"
     cards = write_corpus(project, articles)
-    for name in ("docs", "templates", "overrides"):
+    for name in ("docs",):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     return project, cards
@@ -62,7 +63,8 @@ def generator_speed(project: Path, cards: int) -> float:
     for _ in range(2):
         started = time.perf_counter()
         # The pages written as the plugin hands them to MkDocs.
-        build = build_site(project / "content", project / "templates", RenderOptions(), Memo.one_shot(),
+        build = build_site(project / "content", TemplateFolders(project / "templates"), RenderOptions(),
+                           Memo.one_shot(),
                            page_source)
         best = min(best, time.perf_counter() - started)
         assert not build.problems, build.problems.lines()[:3]

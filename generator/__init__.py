@@ -5,4 +5,6 @@ The pipeline is visible in the package layout:
 → ``render`` (Jinja templates → ``{url: page}``) → ``adapters`` (MkDocs plugin, command line).
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
+# The name to install it by; the distribution `explainer` on PyPI is another project.
+DISTRIBUTION = "mkdocs-explainer"

@@ -19,6 +19,7 @@ from generator.memo import Memo
 from generator.problems import Position, Problem, Problems
 from generator.render import PageWriter, RenderOptions, TemplateProblem, notices, render_site
 from generator.render.assets import published_assets
+from generator.render.templates import TemplateFolders
 from generator.resolve import Site, resolve
 
 
@@ -60,7 +61,7 @@ def check(content_dir: Path, memo: Memo) -> Build:
     return build
 
 
-def build_site(content_dir: Path, templates_dir: Path, options: RenderOptions, memo: Memo,
+def build_site(content_dir: Path, templates: TemplateFolders, options: RenderOptions, memo: Memo,
                write: PageWriter, *, preview: bool = False) -> Build:
     """Every page, as ``write`` makes it, and every file of the site; content with problems is left
     out and the problems are reported. With ``preview``, the problems are also shown on the pages
@@ -68,17 +69,17 @@ def build_site(content_dir: Path, templates_dir: Path, options: RenderOptions, m
     build = check(content_dir, memo)
     hold = notices.pages_to_hold(build.problems, content_dir) if preview else set()
     with collector_paused():
-        rendered = render_site(build.site, templates_dir, options, memo, write, hold)
-    failed_pages = {url: template_problem(templates_dir, why) for url, why in rendered.failures.items()}
+        rendered = render_site(build.site, templates, options, memo, write, hold)
+    failed_pages = {url: template_problem(templates, why) for url, why in rendered.failures.items()}
     for problem in failed_pages.values():
         build.problems.append(problem)
     changed = notices.for_preview(rendered.held, build.problems, content_dir, failed_pages) if preview else {}
     held = {url: write(page) for url, page in {**rendered.held, **changed}.items()}
     build.pages = dict(sorted({**rendered.pages, **held}.items()))
-    build.files = dict(sorted({**rendered.data, **published_assets(templates_dir)}.items()))
+    build.files = dict(sorted({**rendered.data, **published_assets(templates)}.items()))
     return build
 
 
-def template_problem(templates_dir: Path, failure: TemplateProblem) -> Problem:
-    path = templates_dir / failure.template  # an absolute template path stays absolute
-    return Problem(path, Position(failure.line, 1), f"template error: {failure.message}")
+def template_problem(templates: TemplateFolders, failure: TemplateProblem) -> Problem:
+    return Problem(templates.path_of(failure.template), Position(failure.line, 1),
+                   f"template error: {failure.message}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 import socket
 import subprocess
@@ -22,8 +23,23 @@ from generator.memo import Memo
 from generator.pipeline import Build, build_site, check
 from generator.problems import Problems
 from generator.render import RenderOptions
+from generator.render.templates import TemplateFolders
 
 REPO = Path(__file__).resolve().parent.parent
+# What `explainer new site` writes.
+NEW_SITE_FILES = {
+    ".github/ISSUE_TEMPLATE/correction.yml", ".github/workflows/check.yml",
+    ".github/workflows/links.yml", ".github/workflows/publish.yml", ".gitignore",
+    ".pre-commit-config.yaml", ".vscode/settings.json", "README.md", "content/glossary.yaml",
+    "content/organizations.yaml", "content/techniques.yaml", "docs/about/corrections-policy.md",
+    "docs/about/how-to-read.md", "docs/about/methodology.md", "docs/about/who-we-are.md",
+    "docs/index.md", "mkdocs.yml", "requirements.txt", "schema/article.schema.json",
+    "schema/claim.schema.json", "schema/glossary.schema.json", "schema/organizations.schema.json",
+    "schema/techniques.schema.json",
+}
+# Words of the example site (its article, parties and pages) that a site of one's own must not carry.
+EXAMPLE_TRACES = re.compile(r"idlib|lavrov|syria|russia|zerohedge|nato|opcw|chemical|"
+                            r"this site is an example|prophecyupdate", re.IGNORECASE)
 EXAMPLE_CONTENT = REPO / "content"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -161,7 +177,7 @@ def mkdocs_serve(project: Path, log: Path) -> Iterator[str]:
 def make_project(root: Path, content: Path | None = None) -> Path:
     """A site project like the repository's, with ``content`` (default: the example)."""
     root.mkdir(parents=True, exist_ok=True)
-    for name in ("docs", "templates", "overrides"):
+    for name in ("docs",):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(content or EXAMPLE_CONTENT, root / "content")
@@ -170,7 +186,7 @@ def make_project(root: Path, content: Path | None = None) -> Path:
 
 def build(content: Path, options: RenderOptions | None = None, templates: Path = REPO / "templates") -> Build:
     """A one-shot build of ``content`` with the repository's templates."""
-    return build_site(content, templates, options or RenderOptions(), Memo.one_shot(), page_source)
+    return build_site(content, TemplateFolders(templates), options or RenderOptions(), Memo.one_shot(), page_source)
 
 
 def generated_files(content: Path, options: RenderOptions | None = None,

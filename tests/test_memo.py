@@ -14,6 +14,7 @@ from generator.memo import Memo
 from generator.pipeline import build_site
 from generator.render import RenderOptions
 from generator.render.indexes import build_indexes
+from generator.render.templates import TemplateFolders
 
 from helpers import EXAMPLE_CONTENT, REPO
 
@@ -43,7 +44,7 @@ def project(tmp_path: Path) -> Path:
 
 def builds(project: Path, memo: Memo):
     """A rebuild with ``memo`` and a fresh build, each with the files it generates."""
-    args = (project / "content", project / "templates", RenderOptions())
+    args = (project / "content", TemplateFolders(project / "templates"), RenderOptions())
     reused = build_site(*args, memo, page_source, preview=True)
     fresh = build_site(*args, Memo(), page_source, preview=True)
     return (reused, source_files(reused)), (fresh, source_files(fresh))
@@ -119,7 +120,7 @@ def test_after_many_edits_the_memo_holds_no_more_than_a_fresh_build_makes(projec
         builds(project, memo)
     builds(project, memo)  # nothing changed since the last edit: the old versions go
     fresh = Memo()
-    build_site(project / "content", project / "templates", RenderOptions(), fresh, page_source, preview=True)
+    build_site(project / "content", TemplateFolders(project / "templates"), RenderOptions(), fresh, page_source, preview=True)
     assert 0 < len(memo.kept()) <= len(fresh.kept())
 
 

@@ -11,7 +11,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from helpers import MINIMAL_CLAIM, explainer, make_project, minimal_content, mkdocs
+from helpers import MINIMAL_CLAIM, REPO, explainer, make_project, minimal_content, mkdocs
 
 ARTICLE = "lavrov-idlib-warning"
 
@@ -115,10 +115,12 @@ def test_nothing_is_written_into_docs(tmp_path: Path) -> None:
 
 
 def test_template_error_names_the_template_and_line(tmp_path: Path) -> None:
+    """A broken template of the site's own, replacing the default by name, is named in the error."""
     project = make_project(tmp_path / "project")
     template = project / "templates/glossary.html"
-    template.write_text(template.read_text(encoding="utf-8").replace("{% endfor %}", "{% endfor", 1),
-                        encoding="utf-8")
+    template.parent.mkdir()
+    template.write_text((REPO / "templates/glossary.html").read_text(encoding="utf-8").replace(
+        "{% endfor %}", "{% endfor", 1), encoding="utf-8")
     build = mkdocs("build", "-d", str(tmp_path / "site"), cwd=project)
     assert build.returncode == 1
     assert re.search(r"templates/glossary\.html:\d+:1: template error: ", build.stderr), build.stderr

@@ -13,6 +13,7 @@ from generator.adapters.mkdocs_site import page_source
 from generator.memo import Memo
 from generator.pipeline import build_site
 from generator.render import RenderOptions
+from generator.render.templates import TemplateFolders
 
 from helpers import REPO, minimal_content
 
@@ -31,7 +32,7 @@ def site_with_templates(tmp_path: Path, name: str, old: str, new: str) -> tuple[
 
 
 def template_lines(content: Path, templates: Path) -> list[str]:
-    build = build_site(content, templates, RenderOptions(), Memo.one_shot(), page_source)
+    build = build_site(content, TemplateFolders(templates), RenderOptions(), Memo.one_shot(), page_source)
     return [line for line in build.problems.lines(relative_to=templates.parent) if "template error" in line]
 
 
@@ -55,4 +56,4 @@ def test_a_bug_in_the_generator_is_not_blamed_on_a_template(tmp_path: Path, monk
 
     monkeypatch.setattr(generator.render.environment, "paragraph_html", broken)
     with pytest.raises(RuntimeError, match="a bug in the generator"):
-        build_site(minimal_content(tmp_path / "content"), REPO / "templates", RenderOptions(), Memo.one_shot(), page_source)
+        build_site(minimal_content(tmp_path / "content"), TemplateFolders(REPO / "templates"), RenderOptions(), Memo.one_shot(), page_source)

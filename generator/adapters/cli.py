@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from generator import __version__
-from generator.adapters import export, links, scaffold
+from generator.adapters import export, links, new_site, scaffold
 from generator.adapters.files import UnsafeWrite, make_folders, replace_file
 from generator.memo import Memo
 from generator.pipeline import check, collector_paused
@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
                            help="json: one array of {path, line, column, message} for tools")
     check_cmd.set_defaults(run=run_check)
 
-    new = commands.add_parser("new", help="scaffold an article or a claim card")
+    new = commands.add_parser("new", help="scaffold a site, an article or a claim card")
     kinds = new.add_subparsers(required=True, metavar="KIND")
     new_article = kinds.add_parser("article", help="content/articles/<id>/ with its files")
     new_article.add_argument("article_id")
@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     for sub in (new_article, new_claim):
         sub.add_argument("--content", type=Path, default=Path("content"), metavar="DIR")
         sub.set_defaults(run=scaffold.run)
+    new_site_cmd = kinds.add_parser("site", help="a complete, clean site of your own in a new folder")
+    new_site.add_arguments(new_site_cmd)
+    new_site_cmd.set_defaults(run=new_site.run)
 
     schema_cmd = commands.add_parser("schema", help="write the JSON Schemas editors use to check content")
     schema_cmd.add_argument("directory", type=Path, nargs="?", default=Path(SCHEMA_DIR),

@@ -23,11 +23,14 @@ from generator.adapters.mkdocs_site import (
     markdown_settings,
     page_source,
     source_files,
+    theme_overrides,
 )
+from generator.adapters.privacy import ALLOW_OPTION, privacy_problems
 from generator.memo import Memo
 from generator.pipeline import build_site
 from generator.problems import shown_path
 from generator.render import RenderOptions
+from generator.render.templates import TemplateFolders
 
 MARKER = ".explainer-export"
 
@@ -87,14 +90,24 @@ def run(args: argparse.Namespace) -> int:
     base = config_path.resolve().parent
     plugin = plugin_options(config)
     content_dir = base / plugin.get("content_dir", "content")
-    templates_dir = base / plugin.get("templates_dir", "templates")
+    templates = TemplateFolders(base / plugin.get("templates_dir", "templates"))
+    theme = resolve_env(config.get("theme"))
+    theme = {"name": theme} if isinstance(theme, str) else theme if isinstance(theme, dict) else None
+    if plugin.get(ALLOW_OPTION) is not True:
+        plugins = [name for name, _ in plugin_entries(config)]
+        refused = privacy_problems(config_path, theme, resolve_env(config.get("repo_url")),
+                                   resolve_env(config.get("extra")), plugins)
+        if refused:
+            print("\n".join(problem.line() for problem in refused))
+            print("nothing exported", file=sys.stderr)
+            return 1
     extensions, configs = markdown_settings(config.get("markdown_extensions") or [], None)
     extra = resolve_env(config.get("extra")) or {}
     options = RenderOptions(site_name=resolve_env(config.get("site_name")) or "",
                             site_url=resolve_env(config.get("site_url")) or "",
                             repository=str(extra.get("repository") or "") if isinstance(extra, dict) else "",
                             markdown_extensions=extensions, markdown_configs=configs)
-    build = build_site(content_dir, templates_dir, options, Memo.one_shot(), page_source)
+    build = build_site(content_dir, templates, options, Memo.one_shot(), page_source)
     for note in build.problems.note_lines():
         print(note, file=sys.stderr)
     lines = build.problems.lines()
@@ -104,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         files = source_files(build)
-        write_export(target, base, config, files, templates_dir)
+        write_export(target, base, config, files, templates)
     except OSError as error:
         print(f"{shown_path(Path(error.filename or target))}: cannot write the export "
               f"({error.strerror}): choose another folder", file=sys.stderr)
@@ -156,7 +169,7 @@ def without_plugin(plugins: Any) -> Any:
     return [p for p in plugins or [] if p != "explainer" and not (isinstance(p, dict) and "explainer" in p)]
 
 
-def plugin_free(config: dict[str, Any], templates_dir: Path) -> dict[str, Any]:
+def plugin_free(config: dict[str, Any], templates: TemplateFolders) -> dict[str, Any]:
     """The same configuration without the plugin, carrying what the plugin would have added."""
     exported = dict(config)
     if "plugins" in config:
@@ -164,20 +177,25 @@ def plugin_free(config: dict[str, Any], templates_dir: Path) -> dict[str, Any]:
     exported["docs_dir"] = "docs"
     exported.pop("site_dir", None)
     css = list(config.get("extra_css") or [])
-    exported["extra_css"] = css + [c for c in extra_css(templates_dir) if c not in css]
+    exported["extra_css"] = css + [c for c in extra_css(templates) if c not in css]
     scripts = list(config.get("extra_javascript") or [])
-    exported["extra_javascript"] = scripts + [s for s in extra_javascript(templates_dir) if s not in scripts]
+    exported["extra_javascript"] = scripts + [s for s in extra_javascript(templates) if s not in scripts]
     patterns = [p for p in (config.get("not_in_nav") or "").splitlines() if p.strip()]
     patterns += [p for p in NOT_IN_NAV_PATTERNS if p not in patterns]
     exported["not_in_nav"] = "\n".join(patterns) + "\n"
     theme = exported.get("theme")
-    if isinstance(theme, dict) and theme.get("custom_dir"):
-        exported["theme"] = {**theme, "custom_dir": "overrides"}
+    if is_material(theme):  # the packaged overrides, and the site's own on top, in one folder
+        settings = theme if isinstance(theme, dict) else {"name": theme}
+        exported["theme"] = {**settings, "custom_dir": "overrides"}
     return exported
 
 
+def is_material(theme: Any) -> bool:
+    return (theme.get("name") if isinstance(theme, dict) else theme) == "material"
+
+
 def write_export(target: Path, base: Path, config: dict[str, Any], files: dict[str, str | bytes],
-                 templates_dir: Path) -> None:
+                 templates: TemplateFolders) -> None:
     if target.exists():
         shutil.rmtree(target)
     docs = target / "docs"
@@ -185,8 +203,11 @@ def write_export(target: Path, base: Path, config: dict[str, Any], files: dict[s
     if source_docs.is_dir():
         shutil.copytree(source_docs, docs)
     theme = config.get("theme")
+    if is_material(theme):
+        shutil.copytree(theme_overrides(), target / "overrides",
+                        ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     if isinstance(theme, dict) and theme.get("custom_dir"):
-        shutil.copytree(base / theme["custom_dir"], target / "overrides")
+        shutil.copytree(base / theme["custom_dir"], target / "overrides", dirs_exist_ok=True)
     for path, content in files.items():
         out = docs / path
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -194,7 +215,7 @@ def write_export(target: Path, base: Path, config: dict[str, Any], files: dict[s
             out.write_text(content, encoding="utf-8", newline="\n")
         else:
             out.write_bytes(content)
-    exported = plugin_free(config, templates_dir)
+    exported = plugin_free(config, templates)
     (target / "mkdocs.yml").write_text(
         yaml.dump(exported, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
     (target / MARKER).write_text("Written by `explainer export`; replaced by the next export.\n",

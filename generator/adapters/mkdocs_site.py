@@ -17,6 +17,7 @@ import yaml
 from generator.pipeline import Build
 from generator.render import RenderedPage
 from generator.render.assets import ASSET_PREFIX, scripts, stylesheets
+from generator.render.templates import TemplateFolders, packaged_folder
 from generator.render.text import isolated
 
 # Generated section pages that belong in the navigation; every other generated page is reached
@@ -103,12 +104,18 @@ def walk_order(src_uri: str) -> tuple:
     return (*((1, folder) for folder in folders), (0, stem not in ("index", "README"), name))
 
 
-def extra_css(templates_dir: Path) -> list[str]:
-    return stylesheets(templates_dir)
+def theme_overrides() -> Path:
+    """The Material overrides the generated pages rely on (a named search dialog, the search index
+    held back until used), installed with the generator."""
+    return packaged_folder("generator.overrides")
 
 
-def extra_javascript(templates_dir: Path) -> list[str]:
-    return scripts(templates_dir)
+def extra_css(templates: TemplateFolders) -> list[str]:
+    return stylesheets(templates)
+
+
+def extra_javascript(templates: TemplateFolders) -> list[str]:
+    return scripts(templates)
 
 
 # What MkDocs always adds before a site's own extensions (its ``markdown_extensions`` builtins).

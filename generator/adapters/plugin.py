@@ -33,12 +33,15 @@ from generator.adapters.mkdocs_site import (
     markdown_settings,
     page_source,
     source_files,
+    theme_overrides,
     walk_order,
 )
+from generator.adapters.privacy import privacy_problems
 from generator.adapters.raw_html import AnchorIds, as_markdown_emits, leaves_raw_html_alone
 from generator.memo import Memo, files_fingerprint, files_under
 from generator.pipeline import Build, build_site
 from generator.render import RenderOptions
+from generator.render.templates import TemplateFolders
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -47,7 +50,10 @@ class PluginConfig(Config):
     content_dir = opt.Type(str, default="content")
     """Folder of the claim cards, relative to ``mkdocs.yml``."""
     templates_dir = opt.Type(str, default="templates")
-    """Folder of the Jinja templates and their assets, relative to ``mkdocs.yml``."""
+    """Folder of the site's own templates and assets, relative to ``mkdocs.yml``: each replaces the
+    packaged default of the same name. It may be missing."""
+    allow_third_party_requests = opt.Type(bool, default=False)
+    """Build even when a setting makes every page call another host (``privacy.py``)."""
 
 
 class ExplainerPlugin(BasePlugin[PluginConfig]):
@@ -64,7 +70,7 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         self.compiled = CompiledTemplates()  # the theme's templates, compiled once
         # From the configuration, at each build.
         self.content_dir = Path("content")
-        self.templates_dir = Path("templates")
+        self.templates = TemplateFolders(Path("templates"))
         self.site_dir = ""
         self.surroundings = b""  # fingerprint of everything outside content/ that shapes a page
         self.started = 0.0
@@ -81,15 +87,25 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         self.reusing = self.serving and not dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Sets the folders and (when reusing) ``surroundings``; adds the generated stylesheets and
-        scripts to the configuration."""
+        """Sets the folders and (when reusing) ``surroundings``; stops a build whose pages would
+        call another host; adds the theme overrides, stylesheets and scripts to the configuration."""
         base = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = base / self.config.content_dir
-        self.templates_dir = base / self.config.templates_dir
-        for css in extra_css(self.templates_dir):
+        self.templates = TemplateFolders(base / self.config.templates_dir)
+        if not self.config.allow_third_party_requests:
+            problems = privacy_problems(Path(config.config_file_path or "mkdocs.yml"),
+                                        {"name": config.theme.name, "font": config.theme.get("font")},
+                                        config.repo_url, config.extra, list(config.plugins))
+            if problems:
+                raise PluginError("\n".join(problem.line() for problem in problems))
+        if config.theme.name == "material":  # after the site's custom_dir: its files still win
+            overrides = str(theme_overrides())
+            if overrides not in config.theme.dirs:
+                config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
+        for css in extra_css(self.templates):
             if css not in config.extra_css:
                 config.extra_css.append(css)
-        for script in extra_javascript(self.templates_dir):
+        for script in extra_javascript(self.templates):
             if script not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(script)
         if self.reusing:
@@ -99,7 +115,7 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
 
     def fingerprint_surroundings(self, config: MkDocsConfig) -> bytes:
         """Everything outside content/ that shapes a page: any change to it rebuilds every page."""
-        folders = [Path(config.docs_dir), self.templates_dir]
+        folders = [Path(config.docs_dir), *self.templates.folders, theme_overrides()]
         if config.theme.custom_dir:
             folders.append(Path(config.theme.custom_dir))
         return files_fingerprint([Path(config.config_file_path or ""), *files_under(*folders)],
@@ -120,7 +136,7 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         # A one-shot build gets a memo of its own, gone with it. No gc.freeze() here, unlike the
         # command line: MkDocs may run many builds in one process.
         memo = self.memo if self.serving else Memo.one_shot()
-        build = build_site(self.content_dir, self.templates_dir, options, memo, page_source,
+        build = build_site(self.content_dir, self.templates, options, memo, page_source,
                            preview=self.serving)
         self.report(build)
         self.built, self.reused, self.converted = {}, {}, {}
@@ -200,7 +216,7 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         """Watches the content and templates folders too."""
-        for folder in (self.content_dir, self.templates_dir):
+        for folder in (self.content_dir, self.templates.own):
             if folder.is_dir():
                 server.watch(str(folder))
         return server

@@ -37,6 +37,9 @@ summary: >-
 #     teacher_notes: Notes only teachers see.
 # timeline:
 #   - {{date: 2018-09-17, text: What happened next., url: https://example.org/source, accessed: {today}}}
+# lesson:                      # the teacher guide's suggested lesson (a generic one otherwise)
+#   - "**Before reading.** Ask who published the text, and why."
+#   - "**Read.** Students read the exercise page and mark each highlighted passage."
 # corrections:                 # after publication: what changed on this page, and when
 #   - {{date: 2018-09-20, text: The summary gave the wrong date; it now says 29 August.}}
 """

@@ -72,7 +72,7 @@ class Source(Strict):
 
 
 class Organization(Strict):
-    name: Text = Field(description="Full name, e.g. North Atlantic Treaty Organization (NATO)")
+    name: Text = Field(description="Full name, with any usual abbreviation: World Health Organization (WHO)")
     kind: OrganizationKind = Field(description="What kind of body it is")
     country: Text | None = Field(default=None, description="Country it is based in, if any")
     url: Url | None = Field(default=None, description="Its website (http or https)")
@@ -128,6 +128,9 @@ class Article(Strict):
         default=[], description="Discussion questions: text, or {text, teacher_notes}"
     )
     timeline: list[TimelineEntry] = Field(default=[], description="What happened next")
+    lesson: list[Markdown] = Field(
+        default=[], description="The teacher guide's lesson, a step each (Markdown); a generic one if absent"
+    )
     corrections: list[Correction] = corrections_field("the article's page")
 
     @property

@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from generator.render.templates import ASSET_PREFIX, TemplateFolders
 
-ASSET_PREFIX = "assets/explainer/"
-
-
-def asset_files(templates_dir: Path) -> list[Path]:
-    assets = templates_dir / "assets"
-    if not assets.is_dir():
-        return []
-    return sorted(p for p in assets.rglob("*") if p.is_file() and not p.name.startswith("."))
+__all__ = ["ASSET_PREFIX", "published_assets", "scripts", "stylesheets"]
 
 
-def asset_path(templates_dir: Path, asset: Path) -> str:
-    return ASSET_PREFIX + asset.relative_to(templates_dir / "assets").as_posix()
-
-
-def published_assets(templates_dir: Path) -> dict[str, bytes]:
+def published_assets(templates: TemplateFolders) -> dict[str, bytes]:
     """Each asset's published path and bytes."""
-    return {asset_path(templates_dir, p): p.read_bytes() for p in asset_files(templates_dir)}
+    return {published: path.read_bytes() for published, path in templates.assets().items()}
 
 
-def stylesheets(templates_dir: Path) -> list[str]:
-    return [asset_path(templates_dir, p) for p in asset_files(templates_dir) if p.suffix == ".css"]
+def stylesheets(templates: TemplateFolders) -> list[str]:
+    return [published for published in templates.assets() if published.endswith(".css")]
 
 
-def scripts(templates_dir: Path) -> list[str]:
-    return [asset_path(templates_dir, p) for p in asset_files(templates_dir) if p.suffix == ".js"]
+def scripts(templates: TemplateFolders) -> list[str]:
+    return [published for published in templates.assets() if published.endswith(".js")]

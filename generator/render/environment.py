@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -21,13 +20,14 @@ from generator.render import structured_data, urls
 from generator.render.highlight import paragraph_html
 from generator.render.markdown_fields import ContentMarkdown
 from generator.render.options import RenderOptions
+from generator.render.templates import TemplateFolders
 from generator.render.text import anchor_id, human_date, isolated, needs_isolation, plain_text
 
 
-def make_environment(templates_dir: Path, options: RenderOptions,
+def make_environment(templates: TemplateFolders, options: RenderOptions,
                      markdown: ContentMarkdown) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        loader=templates.loader(),
         auto_reload=False,  # made again when a template changes: no stat per page
         autoescape=True,
         undefined=jinja2.StrictUndefined,

@@ -16,13 +16,14 @@ from typing import Any
 import jinja2
 import markupsafe
 
-from generator.memo import Memo, files_fingerprint, files_under
+from generator.memo import Memo, files_fingerprint
 from generator.render import structured_data, urls
 from generator.render.environment import make_environment
 from generator.render.indexes import build_indexes
 from generator.render.markdown_fields import ContentMarkdown
 from generator.render.options import RenderOptions
 from generator.render.plan import Page, plan_pages
+from generator.render.templates import TemplateFolders
 from generator.resolve import Site
 
 
@@ -59,19 +60,19 @@ class TemplateProblem(Exception):
         self.template, self.line, self.message = template, line or 1, message
 
 
-def render_site(site: Site, templates_dir: Path, options: RenderOptions, memo: Memo, write: PageWriter,
+def render_site(site: Site, templates: TemplateFolders, options: RenderOptions, memo: Memo, write: PageWriter,
                 hold: Collection[str] = ()) -> Rendered:
     """Every page, written, and every open data file of the site. The pages at the URLs in
     ``hold`` are rendered but left unwritten, for the caller to change first.
 
     A page whose template fails is left out and its failure recorded; the other pages still render.
     """
-    templates = files_fingerprint(files_under(templates_dir), repr(options))
-    env = memo.reuse(("templates",), templates, lambda: make_environment(
-        templates_dir, options, ContentMarkdown(options.markdown_extensions, options.markdown_configs, memo)))
+    made_with = files_fingerprint(templates.files(), repr(options))
+    env = memo.reuse(("templates",), made_with, lambda: make_environment(
+        templates, options, ContentMarkdown(options.markdown_extensions, options.markdown_configs, memo)))
     indexes = build_indexes(site)
     rendered = Rendered()
-    for planned in plan_pages(site, indexes, templates):
+    for planned in plan_pages(site, indexes, made_with):
         url = planned.url
         try:
             if url in hold:

@@ -1,0 +1,84 @@
+"""Settings of ``mkdocs.yml`` that make every page of a Material site call another host.
+
+A student's page must make no third-party request: the plugin stops a build that would (and
+``explainer export`` refuses to write one) with a line naming the setting and the fix, unless the
+site's owner sets the plugin's ``allow_third_party_requests: true``. Shared by the plugin and
+export, so it reads plain values and imports nothing of MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.problems import START, Position, Problem
+
+ALLOW_OPTION = "allow_third_party_requests"
+ALLOW_HINT = f"(or set `{ALLOW_OPTION}: true` under the explainer plugin to allow it)"
+
+
+def third_party_requests(theme: Mapping[str, Any] | None, repo_url: Any, extra: Any,
+                         plugins: Collection[str]) -> list[tuple[tuple[str, ...], str]]:
+    """Each offending setting, as its keys in ``mkdocs.yml`` and what to do about it. ``theme`` is
+    the theme's settings as Material sees them: a missing ``font`` means Material's default,
+    Roboto from Google Fonts."""
+    if not theme or theme.get("name") != "material":
+        return []
+    found: list[tuple[tuple[str, ...], str]] = []
+    # Material's own privacy plugin downloads the fonts at build time and serves them from the site.
+    own_privacy = any(name in ("privacy", "material/privacy") for name in plugins)
+    if theme.get("font", {"text": "Roboto"}) is not False and not own_privacy:
+        found.append((("theme", "font"), "every page would load its fonts from Google Fonts: set "
+                      "`font: false` under `theme:` (the system's fonts are used)"))
+    if repo_url:
+        found.append((("repo_url",), "every page would call the GitHub API (api.github.com) for the "
+                      "repository's stars: remove `repo_url` and give the address under `extra:` as "
+                      "`repository:`, where the \"Suggest a correction\" links find it"))
+    if isinstance(extra, Mapping) and extra.get("analytics"):
+        found.append((("extra", "analytics"), "every page would report the visit to an analytics "
+                      "service: remove `analytics` under `extra:`"))
+    return found
+
+
+def privacy_problems(config_file: Path, theme: Mapping[str, Any] | None, repo_url: Any, extra: Any,
+                     plugins: Collection[str]) -> list[Problem]:
+    """``third_party_requests`` as problems placed on ``mkdocs.yml``'s lines."""
+    found = third_party_requests(theme, repo_url, extra, plugins)
+    if not found:
+        return []
+    places = key_positions(config_file)
+    return [Problem(config_file, nearest_position(places, keys), f"{message} {ALLOW_HINT}")
+            for keys, message in found]
+
+
+def key_positions(config_file: Path) -> dict[tuple[str, ...], Position]:
+    """Where each key of the file's nested mappings is written. Composing, unlike loading, needs
+    none of the tags MkDocs defines (``!ENV``)."""
+    try:
+        root = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    places: dict[tuple[str, ...], Position] = {}
+
+    def walk(node: yaml.Node | None, keys: tuple[str, ...]) -> None:
+        if not isinstance(node, yaml.MappingNode):
+            return
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                here = (*keys, key.value)
+                places.setdefault(here, Position(key.start_mark.line + 1, key.start_mark.column + 1))
+                walk(value, here)
+
+    walk(root, ())
+    return places
+
+
+def nearest_position(places: Mapping[tuple[str, ...], Position], keys: tuple[str, ...]) -> Position:
+    """The key's own line, else its nearest written parent's (``theme:`` for a missing ``font``)."""
+    for end in range(len(keys), 0, -1):
+        if keys[:end] in places:
+            return places[keys[:end]]
+    return START

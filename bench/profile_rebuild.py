@@ -91,9 +91,9 @@ def main() -> int:
         print(f"first build: {time.perf_counter() - started:.2f} s")
 
         started = time.perf_counter()
-        for folder in ("docs", "content", "templates"):
+        for folder in ("docs", "content"):
             DirectorySnapshot(str(project / folder))
-        print(f"one snapshot of docs/, content/ and templates/ (the watcher's poll): "
+        print(f"one snapshot of docs/ and content/ (the watcher's poll): "
               f"{time.perf_counter() - started:.2f} s")
 
         card = project / "content/articles/article-0000/claims/claim-00.yaml"

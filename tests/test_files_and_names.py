@@ -133,9 +133,9 @@ def test_names_ending_in_a_line_break_or_holding_controls_are_refused_and_shown_
     lines = problem_lines(content)
     assert lines == [
         "content/articles/a\\n:1:1: `a\\u000a` is not a valid id: rename it using lowercase letters, digits and "
-        "single hyphens (for example `lavrov-warning`)",
+        "single hyphens (for example `council-vote`)",
         "content/articles/b\\u001b[31m:1:1: `b\\u001b[31m` is not a valid id: rename it using lowercase letters, "
-        "digits and single hyphens (for example `lavrov-warning`)",
+        "digits and single hyphens (for example `council-vote`)",
     ]
     os.rename(content / "articles/a\n", content / "articles/a")
     assert "content/articles/a/claims/c\\u202ed.yaml:1:1: `c\\u202ed` is not a valid id" in problem_lines(content)[0]

@@ -186,7 +186,7 @@ def test_names_that_are_not_slugs_are_errors(tmp_path: Path) -> None:
                               articles__a__claims__notes_DOT_txt="x")
     assert problem_lines(content) == [
         "content/articles/a/claims/Bad_Name.yaml:1:1: `Bad_Name` is not a valid id: rename it using "
-        "lowercase letters, digits and single hyphens (for example `lavrov-warning`)",
+        "lowercase letters, digits and single hyphens (for example `council-vote`)",
         "content/articles/a/claims/notes.txt:1:1: only claim cards (.yaml or .yml files) belong in claims/: "
         "move this elsewhere",
     ]

@@ -128,7 +128,7 @@ CASES = {
     "article folder name with a space": (
         {"articles/My Article/article.yaml": MINIMAL_ARTICLE},
         "content/articles/My Article:1:1: `My Article` is not a valid id: rename it using lowercase letters, "
-        "digits and single hyphens (for example `lavrov-warning`)",
+        "digits and single hyphens (for example `council-vote`)",
     ),
     "a folder inside claims/": (
         {"articles/a/claims/old/c.yaml": MINIMAL_CLAIM},

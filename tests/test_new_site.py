@@ -157,10 +157,14 @@ def test_a_folder_that_is_not_empty_is_refused(tmp_path: Path) -> None:
     assert files_of(tmp_path / "s") == {"notes.txt"}
 
 
-def test_an_empty_folder_is_used_and_a_file_refused(tmp_path: Path) -> None:
+def test_an_empty_folder_or_fresh_clone_is_used_and_a_file_refused(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     assert explainer("new", "site", "empty", cwd=tmp_path).returncode == 0
     assert files_of(tmp_path / "empty") == NEW_SITE_FILES
+    (tmp_path / "clone/.git").mkdir(parents=True)  # an empty repository, just cloned
+    (tmp_path / "clone/.git/HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    assert explainer("new", "site", "clone", cwd=tmp_path).returncode == 0
+    assert files_of(tmp_path / "clone") == NEW_SITE_FILES | {".git/HEAD"}
     (tmp_path / "file").write_text("", encoding="utf-8")
     result = explainer("new", "site", "file", cwd=tmp_path)
     assert result.returncode == 2 and "is a file" in result.stderr

@@ -40,7 +40,7 @@ def test_google_fonts_stop_the_build_with_the_line_and_the_fix(site: Path, tmp_p
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if "mkdocs.yml:" in line]
     assert errors == [f"ERROR   -  mkdocs.yml:{config_line(site, 'theme:')}:1: every page would load its fonts "
-                      "from Google Fonts: set `font: false` under `theme:` (the system's fonts are used) "
+                      "from Google Fonts: set `font: false` under `theme:`, and the reader's own fonts are used "
                       "(or set `allow_third_party_requests: true` under the explainer plugin to allow it)"]
     assert not (tmp_path / "out").exists()
 

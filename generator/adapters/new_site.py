@@ -52,6 +52,10 @@ def run(args: argparse.Namespace) -> int:
         path = target / relative
         make_folders(path.parent, target)
         create_file(path, text, target)
+    if url == PLACEHOLDER_URL:
+        print(f"requirements.txt and .pre-commit-config.yaml name the generator's repository as "
+              f"{PLACEHOLDER_URL}: replace it with the repository's address (or make the site again "
+              "with --generator-url URL).", file=sys.stderr)
     shown = shown_path(target)
     print(f"Created the site \"{one_line(name.strip())}\" in {shown}/ ({len(files)} files). Next:\n"
           f"  cd {shown}\n"
@@ -59,10 +63,6 @@ def run(args: argparse.Namespace) -> int:
           "  .venv/bin/explainer new article my-article\n"
           "  .venv/bin/mkdocs serve\n"
           "Then replace what the boxes marked \"For the site's owner\" in docs/ ask for.")
-    if url == PLACEHOLDER_URL:
-        print(f"requirements.txt and .pre-commit-config.yaml name the generator's repository as "
-              f"{PLACEHOLDER_URL}: replace it with the repository's address (or make the site again "
-              "with --generator-url URL).", file=sys.stderr)
     return 0
 
 
@@ -142,6 +142,7 @@ def folder_problem(target: Path) -> str | None:
         return str(refusal)
     if target.exists() and not target.is_dir():
         return f"{shown_path(target)} is a file: choose a new or empty folder for the site"
-    if target.is_dir() and any(target.iterdir()):
-        return f"{shown_path(target)} is not empty: choose a new or empty folder; nothing was written"
+    if target.is_dir() and any(entry.name != ".git" for entry in target.iterdir()):  # a fresh clone is fine
+        return (f"{shown_path(target)} is not empty: choose a new or empty folder (a freshly cloned, "
+                "empty repository will do); nothing was written")
     return None

@@ -32,7 +32,7 @@ def third_party_requests(theme: Mapping[str, Any] | None, repo_url: Any, extra: 
     own_privacy = any(name in ("privacy", "material/privacy") for name in plugins)
     if theme.get("font", {"text": "Roboto"}) is not False and not own_privacy:
         found.append((("theme", "font"), "every page would load its fonts from Google Fonts: set "
-                      "`font: false` under `theme:` (the system's fonts are used)"))
+                      "`font: false` under `theme:`, and the reader's own fonts are used"))
     if repo_url:
         found.append((("repo_url",), "every page would call the GitHub API (api.github.com) for the "
                       "repository's stars: remove `repo_url` and give the address under `extra:` as "

@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     for ident in ids:
         if not SLUG_RE.match(ident):
             print(f"`{ascii_visible(ident)}` is not a valid id: use lowercase letters, digits and single "
-                  "hyphens, like `lavrov-warning`", file=sys.stderr)
+                  "hyphens, like `council-vote`", file=sys.stderr)
             return 2
     article = args.content / "articles" / args.article_id
     if hasattr(args, "claim_id"):

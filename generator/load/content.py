@@ -196,7 +196,7 @@ def check_slug(path: Path, name: str, problems: Problems) -> bool:
     if SLUG_RE.match(name):
         return True
     problems.add(path, START, f"`{ascii_visible(name)}` is not a valid id: rename it using lowercase "
-                              "letters, digits and single hyphens (for example `lavrov-warning`)")
+                              "letters, digits and single hyphens (for example `council-vote`)")
     return False
 
 

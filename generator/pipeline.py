@@ -77,6 +77,9 @@ def build_site(content_dir: Path, templates: TemplateFolders, options: RenderOpt
     held = {url: write(page) for url, page in {**rendered.held, **changed}.items()}
     build.pages = dict(sorted({**rendered.pages, **held}.items()))
     build.files = dict(sorted({**rendered.data, **published_assets(templates)}.items()))
+    for path, meant in templates.misnamed().items():
+        build.problems.note(path, f"no default template is called {path.name}, so it replaces nothing: "
+                                  f"did you mean {meant}?")
     return build
 
 

@@ -174,11 +174,14 @@ def mkdocs_serve(project: Path, log: Path) -> Iterator[str]:
             process.wait(timeout=10)
 
 
-def make_project(root: Path, content: Path | None = None) -> Path:
-    """A site project like the repository's, with ``content`` (default: the example)."""
+def make_project(root: Path, content: Path | None = None, own_templates: bool = False) -> Path:
+    """A site project like the repository's, with ``content`` (default: the example). With
+    ``own_templates``, a ``templates/`` folder holding a copy of every default template, each of
+    which then replaces the packaged one."""
     root.mkdir(parents=True, exist_ok=True)
-    for name in ("docs",):
-        shutil.copytree(REPO / name, root / name)
+    shutil.copytree(REPO / "docs", root / "docs")
+    if own_templates:
+        shutil.copytree(REPO / "templates", root / "templates", ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(content or EXAMPLE_CONTENT, root / "content")
     return root

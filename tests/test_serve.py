@@ -17,7 +17,7 @@ ARTICLE = "lavrov-idlib-warning"
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
-    project = make_project(tmp_path / "project")
+    project = make_project(tmp_path / "project", own_templates=True)
     log = tmp_path / "serve.log"
     with mkdocs_serve(project, log) as base:
         assert wait_for(lambda: fetch(base + "/") is not None), log.read_text()
@@ -53,6 +53,8 @@ def test_serve_reloads_on_template_change(server: tuple[str, Path, Path]) -> Non
     template.write_text(template.read_text(encoding="utf-8").replace("<h1>Glossary</h1>", "<h1>Word list</h1>"),
                         encoding="utf-8")
     assert wait_for(lambda: "<h1>Word list</h1>" in (fetch(f"{base}/glossary/") or ""))
+    template.unlink()  # the site's template is gone: the packaged default shows again
+    assert wait_for(lambda: "<h1>Glossary</h1>" in (fetch(f"{base}/glossary/") or ""))
 
 
 def test_serve_survives_a_broken_template_and_names_it(server: tuple[str, Path, Path]) -> None:

@@ -59,7 +59,7 @@ class Session:
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[Session]:
-    project = make_project(tmp_path / "project")
+    project = make_project(tmp_path / "project", own_templates=True)
     log = tmp_path / "serve.log"
     with mkdocs_serve(project, log) as base:
         session = Session(base, project, log, tmp_path)

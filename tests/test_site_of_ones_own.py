@@ -142,3 +142,38 @@ def test_the_packaged_templates_carry_no_example_text() -> None:
             assert not EXAMPLE_TRACES.search(text), (template, EXAMPLE_TRACES.search(text))
             assert "last paragraph" not in text, template
 
+
+
+def test_a_packaged_macro_called_wrongly_is_blamed_on_the_site_template_calling_it(tmp_path: Path) -> None:
+    content = minimal_content(tmp_path / "content")
+    own = tmp_path / "templates"
+    own.mkdir()
+    (own / "articles.html").write_text('{% import "_macros.html" as m with context %}\n<div>\n'
+                                       "{{ m.date() }}\n</div>\n", encoding="utf-8")
+    lines = build(content, templates=own).problems.lines(relative_to=tmp_path)
+    assert lines == ["templates/articles.html:3:1: template error: parameter 'value' was not provided"]
+
+
+def test_a_site_template_that_replaces_nothing_gets_a_did_you_mean(tmp_path: Path) -> None:
+    content = minimal_content(tmp_path / "content")
+    own = tmp_path / "templates"
+    own.mkdir()
+    (own / "article.html").write_text("<div>mine</div>\n", encoding="utf-8")
+    (own / "_my_partial.html").write_text("<p>included by my own templates</p>\n", encoding="utf-8")
+    result = build(content, templates=own)
+    assert not result.problems
+    assert result.problems.note_lines(relative_to=tmp_path) == [
+        "templates/article.html:1:1: info: no default template is called article.html, so it replaces "
+        "nothing: did you mean articles.html?"]
+
+
+def test_an_empty_site_says_what_to_add_on_every_list(site: Path, tmp_path: Path) -> None:
+    assert mkdocs("build", "--strict", "-d", str(tmp_path / "out"), cwd=site).returncode == 0
+    for page, says in [("organizations", "No organizations yet: add them to <code>content/organizations.yaml</code>."),
+                       ("techniques", "No techniques yet: add them to <code>content/techniques.yaml</code>."),
+                       ("glossary", "No terms yet: add them to <code>content/glossary.yaml</code>."),
+                       ("corrections", "No corrections so far."),
+                       ("articles", "No articles yet. Add one with <code>explainer new article my-article</code>.")]:
+        html = (tmp_path / "out" / page / "index.html").read_text(encoding="utf-8")
+        assert says in html, page
+        assert "<ul class=\"ex-list\">\n</ul>" not in html and "<dl class=\"ex-list\">\n</dl>" not in html

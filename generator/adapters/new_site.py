@@ -12,6 +12,7 @@ import argparse
 import importlib.metadata
 import json
 import os
+import shlex
 import sys
 import unicodedata
 from pathlib import Path
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
               "with --generator-url URL).", file=sys.stderr)
     shown = shown_path(target)
     print(f"Created the site \"{one_line(name.strip())}\" in {shown}/ ({len(files)} files). Next:\n"
-          f"  cd {shown}\n"
+          f"  cd {shlex.quote(shown)}\n"
           "  python3 -m venv .venv && .venv/bin/pip install -r requirements.txt\n"
           "  .venv/bin/explainer new article my-article\n"
           "  .venv/bin/mkdocs serve\n"

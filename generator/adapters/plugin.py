@@ -168,8 +168,8 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
             log.error(line)
         if build.problems and not self.serving:
             count = len(build.problems.lines())
-            raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the content "
-                              "(listed above): fix them, then build again")
+            raise PluginError(f"{count} problem{'s' if count != 1 else ''} (listed above): fix them, "
+                              "then build again")
 
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
         """When serving: gives the theme's environment the session's compiled templates."""

@@ -117,19 +117,24 @@ def template_at_fault(error: Exception, env: jinja2.Environment, template: str) 
     """The template file and line an error comes from: the innermost template frame (inside
     ``_macros.html`` when a macro failed), when nothing below it is the generator's own code; the
     page's template when Jinja failed before running any (a template file that is not UTF-8).
-    ``None`` when the error was raised in the generator, however a template called it."""
-    templates = env.loader.searchpath if isinstance(env.loader, jinja2.FileSystemLoader) else []
-    blamed, below = None, False
+    ``None`` when the error was raised in the generator, however a template called it.
+
+    When the site has templates of its own, the innermost frame among them is blamed: a packaged
+    macro called wrongly from the site's template is the site's line to fix."""
+    folders = env.loader.searchpath if isinstance(env.loader, jinja2.FileSystemLoader) else []
+    own = folders[0] if len(folders) > 1 else None  # the site's folder, before the packaged defaults
+    blamed, own_blamed, below = None, None, False
     tb = error.__traceback__
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
-        template = next((Path(filename).relative_to(folder).as_posix() for folder in templates
-                         if Path(filename).is_relative_to(folder)), None)
-        if template is not None:
-            blamed, below = (template, tb.tb_lineno), False
+        folder = next((folder for folder in folders if Path(filename).is_relative_to(folder)), None)
+        if folder is not None:
+            blamed, below = (Path(filename).relative_to(folder).as_posix(), tb.tb_lineno), False
+            if folder == own:
+                own_blamed = blamed
         elif blamed is not None and not filename.startswith(LIBRARY_FOLDERS):
             below = True  # a frame past the template that is neither Jinja's nor MarkupSafe's
         tb = tb.tb_next
     if isinstance(error, jinja2.TemplateError) and blamed is not None:
-        return blamed
-    return None if below else blamed or (template, 1)
+        return own_blamed or blamed
+    return None if below else own_blamed or blamed or (template, 1)

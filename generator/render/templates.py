@@ -5,6 +5,7 @@ without the folder uses the defaults alone.
 
 from __future__ import annotations
 
+import difflib
 import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +57,21 @@ class TemplateFolders:
             if (folder / template).is_file():
                 return folder / template
         return self.own / template  # an absolute template path stays absolute
+
+    def misnamed(self) -> dict[Path, str]:
+        """The site's page templates that replace nothing, each with the default it was likely
+        meant to replace (``article.html`` for ``articles.html``). Others may be the site's own
+        partials, which it includes itself."""
+        if len(self.folders) < 2 or not self.own.is_dir():
+            return {}
+        defaults = sorted(path.name for path in self.defaults.glob("*.html"))
+        found = {}
+        for path in sorted(self.own.glob("*.html")):
+            if path.name not in defaults:
+                close = difflib.get_close_matches(path.name, defaults, n=1, cutoff=0.8)
+                if close:
+                    found[path] = close[0]
+        return found
 
     def assets(self) -> dict[str, Path]:
         """Each published asset's path and the file it comes from, the site's own first."""

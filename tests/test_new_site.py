@@ -112,7 +112,7 @@ def test_new_site_builds_strict_at_once_and_says_how_to_add_an_article(new_site_
 
 
 @pytest.mark.parametrize("name", [
-    'Civics: "news" # 1', "yes", "!ENV [HOME]", "*alias", "&anchor x", "{braces}", "- dash", "[list]",
+    "Civics: “news” # 1", "Civics: 'news'", "yes", "!ENV [HOME]", "*alias", "&anchor x", "{braces}", "- dash", "[list]",
     "It's 100%", "Lesen & Verstehen — Ünïcode", "التربية الإعلامية", "批判性阅读", "  padded  ", "@at",
     "back\\slash", "`tick`", "%YAML",
 ])
@@ -124,7 +124,7 @@ def test_the_name_is_quoted_whatever_it_holds(tmp_path: Path, name: str) -> None
 
 @pytest.mark.parametrize(("name", "shown"), [
     ("two\nlines", "U+000A"), ("bell\a", "U+0007"), ("flip\u202eit", "U+202E"), ("   ", "is empty"),
-    ("x" * 201, "longer than 200"),
+    ("x" * 201, "longer than 200"), ('Say "hi"', 'holds "'), ("<b>Bold</b>", "holds < >"),
 ])
 def test_a_name_that_cannot_be_a_title_is_refused(tmp_path: Path, name: str, shown: str) -> None:
     result = explainer("new", "site", "s", "--name", name, cwd=tmp_path)

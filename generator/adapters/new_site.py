@@ -118,6 +118,10 @@ def name_problem(name: str) -> str | None:
         return "the site's name is empty: give one with --name \"Site name\""
     if len(name) > 200:
         return "the site's name is longer than 200 characters: give a shorter one with --name"
+    markup = sorted(set(name) & set('<>"'))
+    if markup:  # Material prints the name unescaped in the header, the title and an attribute
+        return (f"the site's name holds {' '.join(markup)}, which the theme would print as markup: "
+                "write typographic quotes (“ ”) and no < or >")
     for char in name:
         if unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in DIRECTION_CONTROLS:
             return (f"the site's name holds the invisible character U+{ord(char):04X}: give it with "

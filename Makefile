@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build test check lint chromium golden screenshots bench clean
 
 serve: $(VENV)/.installed  ## install, then preview the example at http://127.0.0.1:8000
-	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+	$(BIN)/explainer serve -a 127.0.0.1:8000
 
 build: $(VENV)/.installed  ## build the site into site/
 	$(BIN)/mkdocs build --strict

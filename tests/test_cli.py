@@ -14,7 +14,7 @@ def test_check_passes_on_the_example(tmp_path: Path) -> None:
     result = explainer("check", cwd=make_project(tmp_path / "p"))
     assert result.returncode == 0, result.stdout
     assert result.stdout == ""
-    assert "All good: 1 articles" in result.stderr
+    assert "All good: 1 article, 18 claim cards checked." in result.stderr
 
 
 def test_check_prints_one_line_per_mistake_and_exits_1(tmp_path: Path) -> None:

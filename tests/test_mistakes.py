@@ -209,7 +209,3 @@ def test_at_least_thirty_distinct_mistakes_are_covered() -> None:
     assert len({expected for _, expected in CASES.values()}) >= 30
 
 
-def test_bare_false_as_assessment_asks_for_quotes(tmp_path: Path) -> None:
-    content = minimal_content(tmp_path / "content", articles__a__claims__c_DOT_yaml=MINIMAL_CLAIM + "assessment: false\n")
-    assert problem_lines(content) == [f'{CLAIM}:6:13: YAML reads a bare false as a yes-or-no value: write '
-                                      '`assessment: "false"`, in quotes']

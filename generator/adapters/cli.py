@@ -1,4 +1,4 @@
-"""The command-line adapter: ``explainer check | new | links | schema | export``.
+"""The command-line adapter: ``explainer check | new | links | schema | serve | export``.
 
 Content mistakes are printed as ``path:line:col: message`` lines, never as tracebacks.
 """
@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from generator import __version__
-from generator.adapters import export, links, new_site, scaffold
+from generator.adapters import export, links, new_site, scaffold, supervise
 from generator.adapters.files import UnsafeWrite, make_folders, replace_file
 from generator.memo import Memo
 from generator.pipeline import check, collector_paused
@@ -21,7 +21,10 @@ from generator.schemas import SCHEMA_DIR, all_schemas, render_schema
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, passed = parser.parse_known_args(argv)
+    if passed and args.run is not supervise.run:  # only `serve` passes options on, to `mkdocs serve`
+        parser.error(f"unrecognized arguments: {' '.join(passed)}")
+    args.passed = passed
     try:
         with collector_paused(freeze=True):  # one run per process: what it makes lives until exit
             return args.run(args)
@@ -41,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     check_cmd = commands.add_parser("check", help="validate every file under content/")
     check_cmd.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
                            help="the content folder (default: content)")
+    check_cmd.add_argument("--config", type=Path, metavar="FILE",
+                           help="the site's mkdocs.yml, checked too (default: mkdocs.yml, if there is one)")
     check_cmd.add_argument("--format", choices=("text", "json"), default="text",
                            help="json: one array of {path, line, column, message} for tools")
     check_cmd.set_defaults(run=run_check)
@@ -68,12 +73,22 @@ def build_parser() -> argparse.ArgumentParser:
     links.add_arguments(links_cmd)
     links_cmd.set_defaults(run=links.run)
 
+    serve_cmd = commands.add_parser("serve", help=(
+        "the preview, supervised: it answers every request within a second, even while mkdocs.yml is "
+        "broken (other options go to mkdocs serve)"))
+    supervise.add_arguments(serve_cmd)
+    serve_cmd.set_defaults(run=supervise.run)
+
     export_cmd = commands.add_parser("export", help="write a site source that builds without the plugin")
     export_cmd.add_argument("directory", type=Path)
     export_cmd.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
                             help="the mkdocs.yml to export (default: mkdocs.yml)")
     export_cmd.set_defaults(run=export.run)
     return parser
+
+
+def counted(number: int, thing: str) -> str:
+    return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
 def problem_record(problem: Problem) -> dict[str, str | int]:
@@ -92,6 +107,10 @@ def run_schema(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     result = check(args.content, Memo.one_shot())
+    if args.config is not None or Path("mkdocs.yml").is_file():  # the site's settings are the author's too
+        from generator.adapters.plugin import config_problems  # MkDocs loads only when there is a site
+
+        result.problems.extend(config_problems(args.config or Path("mkdocs.yml")))
     lines = result.problems.lines()
     for note in result.problems.note_lines():
         print(note, file=sys.stderr)  # never a problem: stdout and the exit code stay the problems'
@@ -106,6 +125,7 @@ def run_check(args: argparse.Namespace) -> int:
         return 1
     site = result.site
     cards = sum(len(a.cards) for a in site.articles) if site else 0
-    print(f"All good: {len(site.articles) if site else 0} articles, {cards} claim cards checked.",
+    articles = len(site.articles) if site else 0
+    print(f"All good: {counted(articles, 'article')}, {counted(cards, 'claim card')} checked.",
           file=sys.stderr)
     return 0

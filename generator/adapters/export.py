@@ -25,6 +25,7 @@ from generator.adapters.mkdocs_site import (
     source_files,
     theme_overrides,
 )
+from generator.adapters.plugin import config_problems
 from generator.adapters.privacy import ALLOW_OPTION, privacy_problems
 from generator.memo import Memo
 from generator.pipeline import build_site
@@ -73,10 +74,12 @@ _ConfigDumper.add_representer(Tagged, _represent_tagged)
 
 def run(args: argparse.Namespace) -> int:
     config_path: Path = args.config
-    if not config_path.is_file():
-        print(f"{config_path}:1:1: mkdocs.yml not found: run export in the site's folder, or pass --config",
-              file=sys.stderr)
-        return 2
+    broken = config_problems(config_path)
+    if broken:
+        print("\n".join(problem.line() for problem in broken))
+        count = f"{len(broken)} problem{'s' if len(broken) != 1 else ''}"
+        print(f"{count} in {config_path.name}: nothing exported", file=sys.stderr)
+        return 2 if not config_path.is_file() else 1
     config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     target: Path = args.directory
     refuse_links(target, Path.cwd())  # never replace, nor delete through, a link

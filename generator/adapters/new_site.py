@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
           f"  cd {shlex.quote(shown)}\n"
           "  python3 -m venv .venv && .venv/bin/pip install -r requirements.txt\n"
           "  .venv/bin/explainer new article my-article\n"
-          "  .venv/bin/mkdocs serve\n"
+          "  .venv/bin/explainer serve\n"
           "Then replace what the boxes marked \"For the site's owner\" in docs/ ask for.")
     return 0
 

@@ -13,17 +13,22 @@ only what changed (``generator/memo.py``, ``last_build.py``).
 from __future__ import annotations
 
 import logging
+import re
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import yaml
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from generator.adapters.config_file import ConfigPlaces, syntax_problem
 from generator.adapters.last_build import CompiledTemplates, LastBuild
 from generator.adapters.mkdocs_site import (
     ASSET_PREFIX,
@@ -38,12 +43,74 @@ from generator.adapters.mkdocs_site import (
 )
 from generator.adapters.privacy import privacy_problems
 from generator.adapters.raw_html import AnchorIds, as_markdown_emits, leaves_raw_html_alone
+from generator.load.validate import did_you_mean
 from generator.memo import Memo, files_fingerprint, files_under
 from generator.pipeline import Build, build_site
+from generator.problems import START, Problem, one_line
 from generator.render import RenderOptions
 from generator.render.templates import TemplateFolders
 
 log = logging.getLogger("mkdocs.plugins.explainer")
+
+PLUGIN_OPTION = re.compile(r"Plugin '([^']+)' option '([^']+)': (.*)", re.S)
+MISSING_PLUGIN = re.compile(r'The "([^"]+)" plugin is not installed')
+UNKNOWN_KEY = re.compile(r"Unrecognised configuration name: (\S+)")
+
+
+def config_problems(config_file: Path) -> list[Problem]:
+    """A broken or invalid ``mkdocs.yml`` as problems, one line each at the setting it is about,
+    with MkDocs' own validation (and the plugins' of their options). For ``explainer check``,
+    ``export`` and ``serve``: MkDocs' own commands print their own messages."""
+    syntax = syntax_problem(config_file)
+    if syntax is not None:
+        return [syntax]
+    config = MkDocsConfig(config_file_path=str(config_file))
+    for _, option in config._schema:  # shared by every MkDocsConfig: forget an earlier validation
+        option.reset_warnings()
+        if isinstance(option, opt.Plugins):
+            option.plugin_cache.clear()
+    try:
+        with config_file.open("rb") as file:
+            config.load_file(file)
+        with logging_quieted("mkdocs"):  # MkDocs logs some findings too; they are returned here
+            errors, warnings = config.validate()
+    except (ConfigurationError, OSError, ValueError, yaml.YAMLError) as error:
+        return [Problem(config_file, START, one_line(str(error)))]
+    places = ConfigPlaces.of(config_file)
+    known = sorted(name for name, _ in config._schema)
+    found = [config_problem(config_file, places, key, str(message), known)
+             for key, message in [*errors, *warnings]]
+    ours = config.plugins.get("explainer") if not errors else None
+    if isinstance(ours, ExplainerPlugin) and not ours.config.allow_third_party_requests:
+        found += privacy_problems(config_file, {"name": config.theme.name, "font": config.theme.get("font")},
+                                  config.repo_url, config.extra, list(config.plugins))
+    return found
+
+
+def config_problem(config_file: Path, places: ConfigPlaces, key: str, message: str,
+                   known: list[str]) -> Problem:
+    if match := PLUGIN_OPTION.match(message):
+        name, option, why = match.groups()
+        return Problem(config_file, places.plugin(name, option),
+                       f"option `{option}` of the `{name}` plugin: {one_line(why)}")
+    if match := MISSING_PLUGIN.match(message):
+        return Problem(config_file, places.plugin(match[1]),
+                       f"the `{match[1]}` plugin is not installed: install it, or remove it from `plugins`")
+    if match := UNKNOWN_KEY.match(message):
+        return Problem(config_file, places.nearest(match[1]),
+                       f"`{match[1]}` is not a setting of mkdocs.yml{did_you_mean(match[1], known)}")
+    return Problem(config_file, places.nearest(key), f"`{key}`: {one_line(message)}")
+
+
+@contextmanager
+def logging_quieted(name: str) -> Iterator[None]:
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 class PluginConfig(Config):

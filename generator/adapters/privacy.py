@@ -12,9 +12,8 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from generator.problems import START, Position, Problem
+from generator.adapters.config_file import ConfigPlaces
+from generator.problems import Problem
 
 ALLOW_OPTION = "allow_third_party_requests"
 ALLOW_HINT = f"(or set `{ALLOW_OPTION}: true` under the explainer plugin to allow it)"
@@ -49,36 +48,5 @@ def privacy_problems(config_file: Path, theme: Mapping[str, Any] | None, repo_ur
     found = third_party_requests(theme, repo_url, extra, plugins)
     if not found:
         return []
-    places = key_positions(config_file)
-    return [Problem(config_file, nearest_position(places, keys), f"{message} {ALLOW_HINT}")
-            for keys, message in found]
-
-
-def key_positions(config_file: Path) -> dict[tuple[str, ...], Position]:
-    """Where each key of the file's nested mappings is written. Composing, unlike loading, needs
-    none of the tags MkDocs defines (``!ENV``)."""
-    try:
-        root = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return {}
-    places: dict[tuple[str, ...], Position] = {}
-
-    def walk(node: yaml.Node | None, keys: tuple[str, ...]) -> None:
-        if not isinstance(node, yaml.MappingNode):
-            return
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode):
-                here = (*keys, key.value)
-                places.setdefault(here, Position(key.start_mark.line + 1, key.start_mark.column + 1))
-                walk(value, here)
-
-    walk(root, ())
-    return places
-
-
-def nearest_position(places: Mapping[tuple[str, ...], Position], keys: tuple[str, ...]) -> Position:
-    """The key's own line, else its nearest written parent's (``theme:`` for a missing ``font``)."""
-    for end in range(len(keys), 0, -1):
-        if keys[:end] in places:
-            return places[keys[:end]]
-    return START
+    places = ConfigPlaces.of(config_file)
+    return [Problem(config_file, places.nearest(*keys), f"{message} {ALLOW_HINT}") for keys, message in found]

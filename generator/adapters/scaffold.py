@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.adapters.files import create_file, make_folders, refuse_links
 from generator.load.fields import SLUG_RE
-from generator.load.models import ASSESSMENTS
+from generator.load.models import ASSESSMENTS, PLACEHOLDER_QUOTE
 from generator.load.validate import ascii_visible
 from generator.problems import display_path
 from generator.schemas import SCHEMA_DIR
@@ -52,7 +52,7 @@ claimant:
   # role: Their position
   # organization: organization-id   # from content/organizations.yaml
 # date: 2018-08-29                  # when the claim was made
-quote: copy the exact passage from original.txt here
+quote: {placeholder_quote}
 # occurrence: 2                     # only if the quote appears more than once
 # assessment: unsupported           # {assessments}
 # techniques: [loaded-language]     # ids from content/techniques.yaml
@@ -128,11 +128,12 @@ def new_claim(article: Path, claim_id: str, content: Path) -> int:
         return refuse(path)
     make_folders(path.parent, content)
     today = dt.date.today().isoformat()
-    card = CLAIM_YAML.format(today=today, assessments=" | ".join(ASSESSMENTS))
+    card = CLAIM_YAML.format(today=today, assessments=" | ".join(ASSESSMENTS),
+                             placeholder_quote=PLACEHOLDER_QUOTE)
     create_file(path, schema_line(path, "claim.schema.json") + card, content)
     print(f"Created {display_path(path)}.\n"
           "Next: copy the passage into `quote`, write `claim`, `claimant` and `context`,\n"
-          "then run `explainer check` and look at the page with `mkdocs serve`.")
+          "then run `explainer check` and look at the page with `explainer serve`.")
     return 0
 
 

@@ -353,6 +353,16 @@ def load_card(path: Path, card_id: str, model: type[M], reader: Reader) -> Entry
     return Entry(card_id, item, path, tree) if item is not None else None
 
 
+def with_literal_false(tree: YamlTree) -> object:
+    """The card's data, with `assessment: false` as written taken as the label `false`. YAML's other
+    spellings of a yes-or-no value (`no`, `off`, `False`) are still refused, with a message."""
+    data = tree.data
+    if (isinstance(data, dict) and data.get("assessment") is False
+            and tree.bool_spellings.get(("assessment",)) == "false"):
+        return {**data, "assessment": "false"}
+    return data
+
+
 def load_claims(folder: Path, reader: Reader) -> tuple[dict[str, Entry[Claim]], list[tuple[Path, YamlTree]]]:
     claims: dict[str, Entry[Claim]] = {}
     drafts: list[tuple[Path, YamlTree]] = []
@@ -374,7 +384,7 @@ def load_claims(folder: Path, reader: Reader) -> tuple[dict[str, Entry[Claim]], 
         tree = read_card(path, reader)
         if tree is None:
             continue
-        card = reader.validate(Claim, tree.data, tree, path)
+        card = reader.validate(Claim, with_literal_false(tree), tree, path)
         if card is not None:
             claims[path.stem] = Entry(path.stem, card, path, tree)
         else:

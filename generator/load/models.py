@@ -6,7 +6,7 @@ author makes is reported, never silently repaired.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
@@ -33,8 +33,16 @@ ASSESSMENTS = {
     "accurate": "Accurate", "misleading": "Misleading", "misattributed": "Misattributed",
     "unsupported": "Unsupported", "false": "False", "opinion": "Opinion",
 }
+# What `explainer new claim` writes as the quote, for the author to replace.
+PLACEHOLDER_QUOTE = "copy the exact passage from original.txt here"
 Assessment = Literal[tuple(ASSESSMENTS)]  # type: ignore[valid-type]
 Stance = Literal["supports", "contradicts", "context"]
+
+
+def literal_false_allowed(schema: dict[str, Any]) -> None:
+    """A bare `false` is a yes-or-no value to YAML, but as an assessment it can only mean the label:
+    the loader takes the word as written (``content.py``), and so does the editor's schema."""
+    schema["anyOf"].insert(1, {"const": False, "description": "the label `false`, written without quotes"})
 
 
 class Dated(Strict):
@@ -93,6 +101,8 @@ class Technique(Strict):
 
 class Question(Strict):
     """A question is written as a string or as ``{text, teacher_notes}``."""
+
+    accepts_text: ClassVar[bool] = True  # read by validate.py
 
     text: Markdown = Field(description="The question (Markdown)")
     teacher_notes: Markdown | None = Field(default=None, description="Notes for teachers (Markdown)")
@@ -178,7 +188,8 @@ class Claim(Strict):
     occurrence: StrictInt | None = Field(
         description="Which match, when the quote occurs more than once (1-based)", default=None, ge=1
     )
-    assessment: Assessment | None = Field(default=None, description="One-word assessment")
+    assessment: Assessment | None = Field(default=None, description="One-word assessment",
+                                          json_schema_extra=literal_false_allowed)
     techniques: list[Slug] = Field(default=[], description="Technique ids (from techniques.yaml)")
     context: Markdown = Field(description="Markdown: the short note set beside the text")
     analysis: Markdown | None = Field(

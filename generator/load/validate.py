@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import typing
 import unicodedata
 from pathlib import Path
@@ -27,11 +28,55 @@ def validate(model: type[M], data: Any, tree: YamlTree, path: Path, problems: Pr
     try:
         return model.model_validate(data)
     except ValidationError as error:
+        colon_texts: set[Loc] = set()
         for detail in error.errors(include_url=False):
+            text_loc = colon_text(detail["loc"], data, model)
+            if text_loc is not None:  # one message for the text, not one per field YAML saw in it
+                if text_loc not in colon_texts:
+                    colon_texts.add(text_loc)
+                    key = next(iter(data_at(data, text_loc)))
+                    problems.add(path, tree.key_at((*base, *text_loc, key)),
+                                 f"`{field_name(text_loc)}` holds `: `, which YAML reads as a field name and "
+                                 "its value: put the whole text in quotes")
+                continue
             loc = (*base, *detail["loc"])
             position, message = describe(detail, loc, model, base, tree)
             problems.add(path, position, message)
         return None
+
+
+FIELD_NAME = re.compile(r"[a-z_]+")
+
+
+def colon_text(loc: Loc, data: Any, model: type[BaseModel]) -> Loc | None:
+    """Where a text was expected but YAML found a one-key mapping because the text holds `: `
+    (`- Who is speaking: the minister?`): the key is no field name, so it was text."""
+    for end in range(1, len(loc) + 1):
+        here = data_at(data, loc[:end])
+        if isinstance(here, dict) and len(here) == 1:
+            key = next(iter(here))
+            if isinstance(key, str) and not FIELD_NAME.fullmatch(key) and admits_text(model, loc[:end]):
+                return loc[:end]
+    return None
+
+
+def data_at(data: Any, loc: Loc) -> Any:
+    """The value at ``loc`` of the loaded data, or None where there is none."""
+    for part in loc:
+        found = isinstance(data, dict) and part in data
+        found = found or (isinstance(data, list) and isinstance(part, int) and part < len(data))
+        if not found:
+            return None
+        data = data[part]
+    return data
+
+
+def admits_text(model: type[BaseModel], loc: Loc) -> bool:
+    annotation = _annotation_at(model, loc)
+    if annotation is None:
+        return False
+    candidates = (annotation, *_unwrap(annotation))
+    return str in candidates or any(getattr(c, "accepts_text", False) for c in candidates)
 
 
 def describe(detail: dict, loc: Loc, model: type[BaseModel], base: Loc,

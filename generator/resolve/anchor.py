@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.load.limits import MAX_MATCHES
+from generator.load.models import PLACEHOLDER_QUOTE
 from generator.load.original import Paragraph
 from generator.resolve.normalize import Normalized, normalize, normalize_quote
 
@@ -53,6 +54,8 @@ class AnchoredText:
         needle = normalize_quote(quote)
         if not needle:
             return AnchorFailure("`quote` is empty: copy the passage from original.txt")
+        if needle == normalize_quote(PLACEHOLDER_QUOTE):
+            return AnchorFailure("`quote` is still the placeholder: paste a passage of original.txt here")
         matches = self.matches(needle)
         if not matches:
             return AnchorFailure(self.explain_missing(needle, budget))

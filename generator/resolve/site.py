@@ -19,7 +19,7 @@ from generator.load.yaml_tree import YamlTree
 from generator.memo import Memo, fingerprint
 from generator.problems import Problems, recorded
 from generator.resolve.anchor import Anchor, AnchoredText, AnchorFailure, diff_share
-from generator.resolve.references import check_article, check_claim
+from generator.resolve.references import check_article, check_claim, check_draft
 
 
 @dataclass(frozen=True)
@@ -122,8 +122,9 @@ def resolve_article(folder: ArticleFolder, find: QuoteFinder | None, content: Co
         anchor = place(entry, find, problems, budget) if find else None
         if anchor is not None and refs_ok:
             placed.append((anchor, entry))
-    if find:
-        for path, tree in folder.drafts:
+    for path, tree in folder.drafts:  # every mistake of a card in one run, not one at a time
+        check_draft(path, tree, content, problems)
+        if find:
             check_draft_quote(path, tree, find, problems, budget)
     if not meta_ok or folder.original is None:
         return None

@@ -1,0 +1,128 @@
+"""``explainer serve``: the preview answers every request within a second while ``mkdocs.yml`` or the
+build is broken, shows the line, and recovers on the fix without a restart."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from helpers import explainer, free_port, wait_for
+
+pytestmark = pytest.mark.serve
+
+COLON = "YAML syntax error: mapping values are not allowed here: a value containing `: ` must be put in quotes"
+HOOK = '''\
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+
+def on_post_build(config):
+    if Path(config.docs_dir, "boom.md").exists():
+        raise PluginError("boom: delete docs/boom.md")
+'''
+
+
+def timed(url: str) -> tuple[int, str, float]:
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            status, body = response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        status, body = error.code, error.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, OSError):
+        status, body = 0, ""  # not listening yet
+    return status, body, time.perf_counter() - started
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    assert explainer("new", "site", "site", "--generator-url", "https://git.example.org/x", cwd=tmp_path).returncode == 0
+    return tmp_path / "site"
+
+
+@pytest.fixture
+def serve(site: Path, tmp_path: Path) -> Iterator:
+    processes: list[subprocess.Popen] = []
+
+    def start() -> tuple[str, Path]:
+        port = free_port()
+        log = tmp_path / f"serve-{port}.log"
+        with log.open("w") as out:
+            processes.append(subprocess.Popen(
+                [sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}"], cwd=site,
+                stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}))
+        return f"http://127.0.0.1:{port}", log
+
+    yield start
+    for process in processes:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def edit(site: Path, old: str, new: str) -> None:
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert old in text
+    config.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def assert_every_request_answered_in_a_second(base: str, says: str) -> None:
+    for path in ("/", "/articles/", "/about/methodology/", "/search/search_index.json", "/no/such/page/"):
+        status, body, seconds = timed(base + path)
+        assert seconds < 1.0, (path, seconds)
+        assert status == 503 and says in body, (path, status, body[:300])
+
+
+def test_a_broken_mkdocs_yml_never_hangs_the_preview_and_the_fix_recovers(site: Path, serve) -> None:
+    base, log = serve()
+    assert wait_for(lambda: timed(base + "/articles/")[0] == 200, 60), log.read_text()
+    page = timed(base + "/articles/")[1]
+    epoch = int(re.search(r"livereload\((\d+),", page)[1])
+    polled: list[str] = []
+    poll = threading.Thread(target=lambda: polled.append(timed(f"{base}/livereload/{epoch}/1")[1]))
+    poll.start()
+
+    edit(site, 'site_name: "site"', "site_name: Civics: reading")
+    line = f"mkdocs.yml:3:18: {COLON}"
+    assert wait_for(lambda: line in timed(base + "/articles/")[1], 10), log.read_text()
+    assert_every_request_answered_in_a_second(base, line)
+    assert wait_for(lambda: line in log.read_text(), 5)  # the terminal shows the line
+    poll.join(timeout=10)
+    assert polled and int(polled[0]) > epoch  # an open page reloads to show the problem
+
+    edit(site, "site_name: Civics: reading", 'site_name: "Civics: reading"')
+    assert wait_for(lambda: timed(base + "/articles/")[0] == 200, 30), log.read_text()
+    assert "No articles yet." in timed(base + "/articles/")[1]
+
+
+def test_a_preview_started_on_a_broken_mkdocs_yml_starts_once_it_is_fixed(site: Path, serve) -> None:
+    edit(site, "  - explainer ", "  - explainer:\n      content_dir: 3\n    #")
+    base, log = serve()
+    line = "mkdocs.yml:42:7: option `content_dir` of the `explainer` plugin: Expected type"
+    assert wait_for(lambda: line in timed(base + "/")[1], 30), log.read_text()
+    assert_every_request_answered_in_a_second(base, line)
+    edit(site, "  - explainer:\n      content_dir: 3\n    #", "  - explainer ")
+    assert wait_for(lambda: timed(base + "/articles/")[0] == 200, 60), log.read_text()
+
+
+def test_a_failed_rebuild_is_shown_instead_of_holding_every_request(site: Path, serve) -> None:
+    (site / "hooks.py").write_text(HOOK, encoding="utf-8")
+    edit(site, "plugins:\n", "hooks:\n  - hooks.py\n\nplugins:\n")
+    base, log = serve()
+    assert wait_for(lambda: timed(base + "/articles/")[0] == 200, 60), log.read_text()
+    (site / "docs/boom.md").write_text("# Boom\n", encoding="utf-8")
+    assert wait_for(lambda: "boom: delete docs/boom.md" in timed(base + "/articles/")[1], 30), log.read_text()
+    assert_every_request_answered_in_a_second(base, "boom: delete docs/boom.md")
+    (site / "docs/boom.md").unlink()
+    assert wait_for(lambda: timed(base + "/articles/")[0] == 200, 30), log.read_text()

@@ -9,7 +9,7 @@ import pytest
 
 from generator.adapters.plugin import config_problems
 
-from helpers import explainer
+from helpers import explainer, mkdocs
 
 SKELETON = (Path(__file__).parent.parent / "generator/adapters/site_skeleton/mkdocs.yml").read_text(encoding="utf-8")
 GOOD = SKELETON.replace("__SITE_NAME__", "Civics")
@@ -87,3 +87,11 @@ def test_check_without_a_site_checks_the_content_alone(tmp_path: Path) -> None:
     missing = explainer("check", "--config", "nowhere.yml", cwd=tmp_path)
     assert missing.returncode == 1
     assert missing.stdout.startswith("nowhere.yml:1:1: mkdocs.yml not found")
+
+
+def test_the_plugin_names_a_mistake_in_its_options_at_its_line(tmp_path: Path) -> None:
+    config, starts, _, message = CASES["plugin option"]
+    write_site(tmp_path, config)
+    result = mkdocs("build", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"ERROR   -  mkdocs.yml:{line_of(config, starts)}:7: {message}" in result.stderr.splitlines()

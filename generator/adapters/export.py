@@ -21,6 +21,7 @@ from generator.adapters.mkdocs_site import (
     extra_css,
     extra_javascript,
     markdown_settings,
+    page_links,
     page_source,
     source_files,
     theme_overrides,
@@ -106,10 +107,14 @@ def run(args: argparse.Namespace) -> int:
             return 1
     extensions, configs = markdown_settings(config.get("markdown_extensions") or [], None)
     extra = resolve_env(config.get("extra")) or {}
+    docs = base / config.get("docs_dir", "docs")
+    written = [path.relative_to(docs).as_posix() for path in docs.rglob("*.md")] if docs.is_dir() else []
+    as_folders = resolve_env(config.get("use_directory_urls")) is not False
     options = RenderOptions(site_name=resolve_env(config.get("site_name")) or "",
                             site_url=resolve_env(config.get("site_url")) or "",
                             repository=str(extra.get("repository") or "") if isinstance(extra, dict) else "",
-                            markdown_extensions=extensions, markdown_configs=configs)
+                            markdown_extensions=extensions, markdown_configs=configs,
+                            links=page_links(as_folders, written))
     build = build_site(content_dir, templates, options, Memo.one_shot(), page_source)
     for note in build.problems.note_lines():
         print(note, file=sys.stderr)

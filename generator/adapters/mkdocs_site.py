@@ -19,6 +19,7 @@ from generator.render import RenderedPage
 from generator.render.assets import ASSET_PREFIX, scripts, stylesheets
 from generator.render.templates import TemplateFolders, packaged_folder
 from generator.render.text import isolated
+from generator.render.urls import Links
 
 # Generated section pages that belong in the navigation; every other generated page is reached
 # through them, so the navigation does not grow with the number of articles or claims.
@@ -102,6 +103,23 @@ def walk_order(src_uri: str) -> tuple:
     *folders, name = src_uri.split("/")
     stem = name.rsplit(".", 1)[0]
     return (*((1, folder) for folder in folders), (0, stem not in ("index", "README"), name))
+
+
+def written_pages(src_uris: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """Each hand-written page that MkDocs writes as ``<name>.html`` when pages are files
+    (``use_directory_urls: false``): its folder URL and its file URL, as ``/about/methodology/`` and
+    ``/about/methodology.html``. An index page is ``index.html`` in its folder either way."""
+    pages = []
+    for src in src_uris:
+        stem = src.removesuffix(".md")
+        if stem != src and stem.rpartition("/")[2] not in ("index", "README"):
+            pages.append((f"/{stem}/", f"/{stem}.html"))
+    return tuple(sorted(pages))
+
+
+def page_links(use_directory_urls: bool, written_src_uris: Iterable[str]) -> Links:
+    """How generated pages link: as folders, or as the files an offline copy opens."""
+    return Links() if use_directory_urls else Links(file_urls=True, written=written_pages(written_src_uris))
 
 
 def theme_overrides() -> Path:

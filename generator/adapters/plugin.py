@@ -36,6 +36,7 @@ from generator.adapters.mkdocs_site import (
     extra_css,
     extra_javascript,
     markdown_settings,
+    page_links,
     page_source,
     source_files,
     theme_overrides,
@@ -148,6 +149,19 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         self.reused: dict[str, str] = {}  # dest path → Markdown, of pages the last build made
         self.converted: dict[str, str] = {}  # src path → the HTML Markdown would make of it
 
+    def load_config(self, options: dict, config_file_path: str | None = None):
+        """MkDocs validates the plugin's options before any hook: a mistake in them is also named
+        as one line at its place in mkdocs.yml. (A file MkDocs cannot read at all never reaches a
+        plugin: ``explainer check`` and ``explainer serve`` name that too.)"""
+        errors, warnings = super().load_config(options, config_file_path)
+        if config_file_path:
+            path = Path(config_file_path)
+            places = ConfigPlaces.of(path)
+            for key, error in [*errors, *warnings]:
+                log.error(Problem(path, places.plugin("explainer", key),
+                                  f"option `{key}` of the `explainer` plugin: {one_line(str(error))}").line())
+        return errors, warnings
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Sets ``serving`` and ``reusing``."""
         self.serving = command == "serve"
@@ -197,9 +211,11 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         """Runs the pipeline; sets what this build generated (``generated_pages``, ``page_urls``,
         ``built``, ``reused``)."""
         extensions, configs = markdown_settings(config.markdown_extensions, config.mdx_configs)
+        written = [file.src_uri for file in files.documentation_pages()]
         options = RenderOptions(site_name=config.site_name, site_url=config.site_url or "",
                                 repository=str(config.extra.get("repository") or ""),
-                                markdown_extensions=extensions, markdown_configs=configs)
+                                markdown_extensions=extensions, markdown_configs=configs,
+                                links=page_links(config.use_directory_urls, written))
         # A one-shot build gets a memo of its own, gone with it. No gc.freeze() here, unlike the
         # command line: MkDocs may run many builds in one process.
         memo = self.memo if self.serving else Memo.one_shot()

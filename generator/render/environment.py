@@ -42,30 +42,21 @@ def make_environment(templates: TemplateFolders, options: RenderOptions,
         site_name=options.site_name,
         repository=options.repository.rstrip("/"),
         assessments=ASSESSMENTS,
-        link=link,
-        md=jinja2.pass_context(lambda context, text: Markup(markdown.render(text, root(context)))),
+        link=jinja2.pass_context(lambda context, url: options.links.href(context["page"].url, url)),
+        md=jinja2.pass_context(lambda context, text: Markup(
+            markdown.render(text, root(context), options.links))),
         md_inline=jinja2.pass_context(lambda context, text: Markup(
-            bdi(markdown.render(text, root(context), inline=True), text))),
-        highlight=highlight,
+            bdi(markdown.render(text, root(context), options.links, inline=True), text))),
+        highlight=jinja2.pass_context(lambda context, article, number, only=None: paragraph_html(
+            context["page"].url, article, number, only, options.links)),
         claim_review=lambda article, card: Markup(
             structured_data.script_json(structured_data.claim_review(article, card, options))),
     )
     return env
 
 
-@jinja2.pass_context
-def link(context: jinja2.runtime.Context, url: str) -> str:
-    """A link from the page being rendered to the site-absolute ``url``."""
-    return urls.relative(context["page"].url, url)
-
-
 def root(context: jinja2.runtime.Context) -> str:
     return urls.root_from(context["page"].url)
-
-
-@jinja2.pass_context
-def highlight(context: jinja2.runtime.Context, article: Any, number: int, only: Any = None) -> Markup:
-    return paragraph_html(context["page"].url, article, number, only)
 
 
 LINE_BREAK = re.compile(r"\r\n?|\n")

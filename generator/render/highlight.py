@@ -23,9 +23,11 @@ RefMaker = Callable[[Card], str]
 # product of paragraph length and card count.
 EXCERPT_CONTEXT = 300
 ELLIPSIS = "…"
+DIRECTORY_LINKS = urls.Links()
 
 
-def paragraph_html(page_url: str, article: ResolvedArticle, number: int, only: Card | None = None) -> Markup:
+def paragraph_html(page_url: str, article: ResolvedArticle, number: int, only: Card | None = None,
+                   links: urls.Links = DIRECTORY_LINKS) -> Markup:
     """Paragraph ``number`` of the article as shown on the page at ``page_url``, its passages
     marked; with ``only`` (a claim page), that card's passage in its context, not the whole
     paragraph. Each passage's number links to its note: on the same page when the page holds the
@@ -34,7 +36,7 @@ def paragraph_html(page_url: str, article: ResolvedArticle, number: int, only: C
     same_page = page_url in (urls.article_url(article.id), urls.exercise_url(article.id))
 
     def make_ref(card: Card) -> str:
-        target = f"#claim-{card.id}" if same_page else urls.relative(
+        target = f"#claim-{card.id}" if same_page else links.href(
             page_url, urls.article_url(article.id) + f"#claim-{card.id}")
         return f'<a class="ex-ref" href="{target}"><span class="ex-sr">Note </span>{card.number}</a>'
 

@@ -21,6 +21,7 @@ from markdown.treeprocessors import Treeprocessor
 from generator.load.fields import is_site_path, is_web_url
 from generator.load.markdown_rules import allowed_classes
 from generator.memo import Memo, fingerprint
+from generator.render.urls import Links
 
 # The site's extensions that card fields are rendered with: only those whose output is plain
 # markup. Never custom fences or inline formats (a ```mermaid block would make pages load a script
@@ -60,6 +61,7 @@ def is_plain_data(value: object) -> bool:
 
 # Stands for the page's path to the site root in converted HTML, so one conversion serves every page.
 SITE_ROOT = "\ue000site-root\ue000/"
+SITE_PATH = re.compile(re.escape(SITE_ROOT) + r'([^"#\s]*)')  # a site path, up to its fragment
 # A line of converted HTML that starts like a code fence: the page, itself Markdown, would read it again.
 FENCE_START = re.compile(r"^([ ]{0,3})([`~])(?=\2\2)", re.MULTILINE)
 # Text with none of these characters and no line break is one plain paragraph in any Markdown.
@@ -152,13 +154,18 @@ class ContentMarkdown:
         self._memo = memo
         self._settings = fingerprint(repr(names), repr(sorted(settings.items())))
 
-    def render(self, text: str, root: str, inline: bool = False) -> str:
-        """HTML for ``text`` on a page whose relative path to the site root is ``root``."""
+    def render(self, text: str, root: str, links: Links | None = None, inline: bool = False) -> str:
+        """HTML for ``text`` on a page whose relative path to the site root is ``root``; a site path
+        in it points where ``links`` says (a file, in an offline copy)."""
         html = self._memo.reuse(("markdown", text), self._settings, lambda: self.safe_html(text),
                                 repeated=True)  # one note shows on four or five pages
         if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]
-        return html.replace(SITE_ROOT, root) if SITE_ROOT in html else html
+        if SITE_ROOT not in html:
+            return html
+        if links is not None and links.file_urls:
+            return SITE_PATH.sub(lambda found: root + links.target("/" + found[1]).lstrip("/"), html)
+        return html.replace(SITE_ROOT, root)
 
     def safe_html(self, text: str) -> str:
         html = plain_paragraph(text) or self.convert(text)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.render.urls import Links
+
 
 @dataclass(frozen=True)
 class RenderOptions:
@@ -14,3 +16,4 @@ class RenderOptions:
     repository: str = ""  # https://github.com/<owner>/<repo>: "Suggest a correction" opens an issue there
     markdown_extensions: tuple[str, ...] = ()
     markdown_configs: dict[str, Any] = field(default_factory=dict)
+    links: Links = field(default_factory=Links)  # as folders, or as files for an offline copy

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+from dataclasses import dataclass, field
 
 
 def articles_url() -> str:
@@ -72,6 +73,33 @@ def relative(from_url: str, to_url: str) -> str:
     if link == ".":
         link = "" if fragment else "./"
     return link + (f"#{fragment}" if fragment else "")
+
+
+@dataclass(frozen=True)
+class Links:
+    """How the pages link to each other. As folders (``../b/``), the default; or, for a copy opened
+    from a folder (``file://``), as the files the pages are written to: ``../b/index.html`` for a
+    generated page, ``../../about/methodology.html`` for a hand-written one, which ``written``
+    lists (its folder URL → its file URL)."""
+
+    file_urls: bool = False
+    written: tuple[tuple[str, str], ...] = ()
+    _files: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._files.update(self.written)
+
+    def target(self, url: str) -> str:
+        """The site path a link to the page at ``url`` (as the contract writes it) points at."""
+        if not self.file_urls:
+            return url
+        path, hash_, fragment = url.partition("#")
+        path = self._files.get(path) or (path + "index.html" if path.endswith("/") else path)
+        return path + hash_ + fragment
+
+    def href(self, from_url: str, to_url: str) -> str:
+        """A link from the page at ``from_url`` to ``to_url``, both site-absolute."""
+        return relative(from_url, self.target(to_url))
 
 
 def absolute(site_url: str, url: str) -> str:

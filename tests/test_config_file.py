@@ -17,7 +17,10 @@ PLUGIN_LINE = "  - explainer              # options"
 
 
 def write_site(root: Path, config: str) -> Path:
-    (root / "docs").mkdir(parents=True, exist_ok=True)
+    for page in ("index.md", "about/how-to-read.md", "about/methodology.md", "about/corrections-policy.md",
+                 "about/who-we-are.md"):
+        (root / "docs" / page).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / page).write_text("# A page\n", encoding="utf-8")
     (root / "content").mkdir(exist_ok=True)
     for name in ("organizations.yaml", "techniques.yaml"):
         (root / "content" / name).write_text("", encoding="utf-8")
@@ -40,10 +43,20 @@ CASES = {
     "misspelt setting": (GOOD.replace("site_name: Civics", "site_name: Civics\nsitename: x"), "sitename:", 1,
                          "`sitename` is not a setting of mkdocs.yml: did you mean `site_name`?"),
     "plugin option": (GOOD.replace(PLUGIN_LINE, "  - explainer:\n      content_dir: 3\n    #"), "      content_dir", 7,
-                      "option `content_dir` of the `explainer` plugin: Expected type: <class 'str'> but received: "
-                      "<class 'int'>"),
+                      "option `content_dir` of the `explainer` plugin: must be text, not a whole number"),
     "missing plugin": (GOOD.replace("  - search\n", "  - search\n  - nosuch\n"), "  - nosuch", 5,
                        "the `nosuch` plugin is not installed: install it, or remove it from `plugins`"),
+    "given twice": (GOOD.replace("site_name: Civics", "site_name: Civics\nsite_name: Other"), "site_name: Other", 1,
+                    "`site_name` is given twice (also on line 3): keep one"),
+    "nav page missing": (GOOD.replace("about/methodology.md", "about/missing.md"), "      - How we work", 22,
+                         "`nav` names about/missing.md, which is not in docs/: correct the path"),
+    "yes-or-no": (GOOD.replace("site_name: Civics", "site_name: Civics\nuse_directory_urls: maybe"),
+                  "use_directory_urls", 1, "`use_directory_urls`: must be true or false, not text"),
+    "extension settings": (GOOD.replace("      permalink: true", "      permalink: true\n      bogus: 1"),
+                           "markdown_extensions", 1, "`markdown_extensions`: the Markdown extension `toc` does "
+                           "not take these settings (KeyError: 'bogus'): correct them"),
+    "extension missing": (GOOD.replace("  - abbr\n", "  - nosuchext\n"), "markdown_extensions", 1,
+                          "`markdown_extensions`: the Markdown extension `nosuchext` is not installed"),
     "google fonts": (GOOD.replace("  font: false ", "  font: {text: Roboto} "), "  font:", 3,
                      "every page would load its fonts from Google Fonts"),
 }
@@ -86,7 +99,10 @@ def test_check_without_a_site_checks_the_content_alone(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout
     missing = explainer("check", "--config", "nowhere.yml", cwd=tmp_path)
     assert missing.returncode == 1
-    assert missing.stdout.startswith("nowhere.yml:1:1: mkdocs.yml not found")
+    assert missing.stdout.startswith("nowhere.yml:1:1: nowhere.yml not found")
+    (tmp_path / "mkdocs.yml").mkdir()  # not a file: said, not skipped
+    folder = explainer("check", cwd=tmp_path)
+    assert folder.returncode == 1 and folder.stdout.startswith("mkdocs.yml:1:1: cannot read it")
 
 
 def test_the_plugin_names_a_mistake_in_its_options_at_its_line(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -109,7 +110,7 @@ def test_a_broken_mkdocs_yml_never_hangs_the_preview_and_the_fix_recovers(site: 
 def test_a_preview_started_on_a_broken_mkdocs_yml_starts_once_it_is_fixed(site: Path, serve) -> None:
     edit(site, "  - explainer ", "  - explainer:\n      content_dir: 3\n    #")
     base, log = serve()
-    line = "mkdocs.yml:42:7: option `content_dir` of the `explainer` plugin: Expected type"
+    line = "mkdocs.yml:42:7: option `content_dir` of the `explainer` plugin: must be text, not a whole number"
     assert wait_for(lambda: line in timed(base + "/")[1], 30), log.read_text()
     assert_every_request_answered_in_a_second(base, line)
     edit(site, "  - explainer:\n      content_dir: 3\n    #", "  - explainer ")
@@ -126,3 +127,47 @@ def test_a_failed_rebuild_is_shown_instead_of_holding_every_request(site: Path, 
     assert_every_request_answered_in_a_second(base, "boom: delete docs/boom.md")
     (site / "docs/boom.md").unlink()
     assert wait_for(lambda: timed(base + "/articles/")[0] == 200, 30), log.read_text()
+
+
+def test_an_option_mkdocs_serve_does_not_take_ends_the_preview(site: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{free_port()}",
+                             "--bogus"], cwd=site, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "No such option '--bogus'" in result.stderr
+
+
+def test_the_preview_stops_with_the_supervisor_even_killed_outright(site: Path, serve) -> None:
+    base, log = serve()
+    assert wait_for(lambda: timed(base + "/articles/")[0] == 200, 60), log.read_text()
+    supervisor = next(p for p in psutil_children() if f"-a {base.removeprefix('http://')}" in p[1])
+    children = [pid for pid, command in psutil_children() if "mkdocs serve" in command
+                and f"{supervisor[0]}" == parent_of(pid)]
+    assert len(children) == 1
+    os.kill(supervisor[0], signal.SIGKILL)
+    assert wait_for(lambda: not Path(f"/proc/{children[0]}").exists() or zombie(children[0]), 10)
+
+
+def psutil_children() -> list[tuple[int, str]]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            except OSError:
+                continue
+            found.append((int(entry.name), command))
+    return found
+
+
+def parent_of(pid: int) -> str:
+    try:
+        return (Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except OSError:
+        return ""
+
+
+def zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True

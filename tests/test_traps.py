@@ -10,7 +10,15 @@ import pytest
 
 from generator.load.models import PLACEHOLDER_QUOTE
 
-from helpers import MINIMAL_CLAIM, REPO, explainer, generated_files, minimal_content, problem_lines
+from helpers import (
+    MINIMAL_ARTICLE,
+    MINIMAL_CLAIM,
+    REPO,
+    explainer,
+    generated_files,
+    minimal_content,
+    problem_lines,
+)
 
 CARD = "articles/a/claims/c.yaml"
 
@@ -90,3 +98,12 @@ def test_all_good_counts_in_words(tmp_path: Path) -> None:
     result = explainer("check", "--content", str(minimal_content(tmp_path / "content")), cwd=tmp_path)
     assert result.returncode == 0
     assert result.stderr.strip() == "All good: 1 article, 1 claim card checked."
+
+
+def test_an_article_yaml_with_a_mistake_still_has_its_publisher_checked(tmp_path: Path) -> None:
+    article = MINIMAL_ARTICLE.replace("publisher: acme", "publisher: nobody") + "colour: blue\n"
+    content = minimal_content(tmp_path / "content", articles__a__article_DOT_yaml=article)
+    lines = [line for line in problem_lines(content) if "article.yaml" in line]
+    assert len(lines) == 2, lines
+    assert any("unknown field `colour`" in line for line in lines)
+    assert any("`nobody` is not in organizations.yaml" in line for line in lines)

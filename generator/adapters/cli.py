@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -107,7 +108,7 @@ def run_schema(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     result = check(args.content, Memo.one_shot())
-    if args.config is not None or Path("mkdocs.yml").is_file():  # the site's settings are the author's too
+    if args.config is not None or os.path.lexists("mkdocs.yml"):  # the site's settings are the author's too
         from generator.adapters.plugin import config_problems  # MkDocs loads only when there is a site
 
         result.problems.extend(config_problems(args.config or Path("mkdocs.yml")))

@@ -24,6 +24,8 @@ class ConfigPlaces:
     def __init__(self, root: yaml.Node | None) -> None:
         self.keys: dict[Keys, Position] = {}
         self.items: dict[Keys, tuple[Position, str | None]] = {}  # list items, with their text if plain
+        self.values: dict[Keys, tuple[Position, str]] = {}  # plain values of keys
+        self.repeated: list[tuple[Keys, Position, Position]] = []  # a key given twice: both places
         self._walk(root, ())
 
     @classmethod
@@ -39,7 +41,11 @@ class ConfigPlaces:
             for key, value in node.value:
                 if isinstance(key, yaml.ScalarNode):
                     here = (*keys, key.value)
+                    if here in self.keys:
+                        self.repeated.append((here, self.keys[here], mark_position(key.start_mark)))
                     self.keys.setdefault(here, mark_position(key.start_mark))
+                    if isinstance(value, yaml.ScalarNode):
+                        self.values.setdefault(here, (mark_position(value.start_mark), value.value))
                     self._walk(value, here)
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
@@ -67,6 +73,12 @@ class ConfigPlaces:
     def written(self) -> Iterator[Keys]:
         return iter(self.keys)
 
+    def nav_pages(self) -> Iterator[tuple[Position, str]]:
+        """Every page ``nav`` names, with where it is named."""
+        for keys, (place, text) in [*self.items.items(), *self.values.items()]:
+            if keys[:1] == ("nav",) and text:
+                yield place, text
+
 
 def configured_value(config_file: Path, key: str) -> str | None:
     """A top-level setting written as plain text, such as ``dev_addr``, without loading the file."""
@@ -86,8 +98,8 @@ def syntax_problem(config_file: Path) -> Problem | None:
     try:
         text = config_file.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        return Problem(config_file, START, "mkdocs.yml not found: run this in the site's folder (the one "
-                                           "holding mkdocs.yml), or pass --config")
+        return Problem(config_file, START, f"{config_file.name} not found: run this in the site's folder "
+                                           "(the one holding mkdocs.yml), or pass --config")
     except OSError as error:
         return Problem(config_file, START, f"cannot read it ({error.strerror})")
     except UnicodeDecodeError as error:

@@ -81,6 +81,11 @@ def config_problems(config_file: Path) -> list[Problem]:
     known = sorted(name for name, _ in config._schema)
     found = [config_problem(config_file, places, key, str(message), known)
              for key, message in [*errors, *warnings]]
+    found += [Problem(config_file, again, f"`{'.'.join(map(str, keys))}` is given twice (also on line "
+                                          f"{first.line}): keep one")
+              for keys, first, again in places.repeated]
+    if not errors:
+        found += missing_nav_pages(config_file, places, Path(config.docs_dir))
     ours = config.plugins.get("explainer") if not errors else None
     if isinstance(ours, ExplainerPlugin) and not ours.config.allow_third_party_requests:
         found += privacy_problems(config_file, {"name": config.theme.name, "font": config.theme.get("font")},
@@ -88,19 +93,49 @@ def config_problems(config_file: Path) -> list[Problem]:
     return found
 
 
+def missing_nav_pages(config_file: Path, places: ConfigPlaces, docs: Path) -> list[Problem]:
+    """A page ``nav`` names that is neither in ``docs/`` nor one the generator writes."""
+    return [Problem(config_file, place, f"`nav` names {page}, which is not in {docs.name}/: correct the "
+                                        "path (relative to the docs folder), or write the page")
+            for place, page in places.nav_pages()
+            if page.endswith(".md") and "://" not in page and page not in IN_NAV
+            and not (docs / page).is_file()]
+
+
+# MkDocs' words for a value of the wrong type, and what an author calls each type.
+WRONG_TYPE = re.compile(r"Expected type: <class '(\w+)'> but received: <class '(\w+)'>")
+TYPE_WORDS = {"bool": "true or false", "str": "text", "int": "a whole number", "float": "a number",
+              "list": "a list", "dict": "a mapping (`key: value` lines)", "NoneType": "empty"}
+
+
+FAILED_EXTENSION = re.compile(r"Failed to load extension '([^']+)'")
+
+
+def readable(message: str) -> str:
+    """One line an author can act on: a traceback's last line, types in words."""
+    lines = [line for line in message.strip().splitlines() if line.strip()]
+    text = lines[-1].strip() if lines else message
+    if (failed := FAILED_EXTENSION.match(message)) and text.startswith("ModuleNotFoundError"):
+        return f"the Markdown extension `{failed[1]}` is not installed: install it, or remove it"
+    if failed:
+        return f"the Markdown extension `{failed[1]}` does not take these settings ({text}): correct them"
+    return WRONG_TYPE.sub(lambda m: f"must be {TYPE_WORDS.get(m[1], m[1])}, not {TYPE_WORDS.get(m[2], m[2])}",
+                          text)
+
+
 def config_problem(config_file: Path, places: ConfigPlaces, key: str, message: str,
                    known: list[str]) -> Problem:
     if match := PLUGIN_OPTION.match(message):
         name, option, why = match.groups()
         return Problem(config_file, places.plugin(name, option),
-                       f"option `{option}` of the `{name}` plugin: {one_line(why)}")
+                       f"option `{option}` of the `{name}` plugin: {readable(why)}")
     if match := MISSING_PLUGIN.match(message):
         return Problem(config_file, places.plugin(match[1]),
                        f"the `{match[1]}` plugin is not installed: install it, or remove it from `plugins`")
     if match := UNKNOWN_KEY.match(message):
         return Problem(config_file, places.nearest(match[1]),
                        f"`{match[1]}` is not a setting of mkdocs.yml{did_you_mean(match[1], known)}")
-    return Problem(config_file, places.nearest(key), f"`{key}`: {one_line(message)}")
+    return Problem(config_file, places.nearest(key), f"`{key}`: {readable(message)}")
 
 
 @contextmanager
@@ -159,7 +194,7 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
             places = ConfigPlaces.of(path)
             for key, error in [*errors, *warnings]:
                 log.error(Problem(path, places.plugin("explainer", key),
-                                  f"option `{key}` of the `explainer` plugin: {one_line(str(error))}").line())
+                                  f"option `{key}` of the `explainer` plugin: {readable(str(error))}").line())
         return errors, warnings
 
     def on_startup(self, *, command: str, dirty: bool) -> None:

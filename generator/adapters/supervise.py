@@ -15,6 +15,8 @@ The child is started again when ``mkdocs.yml`` changes after it stopped.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
 import html
 import http.client
 import signal
@@ -60,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
         import webbrowser
 
         webbrowser.open(preview.public + "/")
+    threading.Thread(target=lambda: (preview.stopped.wait(), server.shutdown()), daemon=True).start()
     try:
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
@@ -67,7 +70,13 @@ def run(args: argparse.Namespace) -> int:
     finally:
         server.server_close()
         preview.stop()
-    return 0
+    return 2 if preview.usage_error else 0
+
+
+def die_with_parent() -> None:
+    """In the child, on Linux: stop when the supervisor goes, even killed outright."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def interrupted(signum: int, frame: object) -> None:
@@ -104,6 +113,8 @@ class Preview:
         self.failed = False  # the last build failed: the child holds every request
         self.forced_epoch = 0  # makes open pages reload when the state changes
         self.running = True
+        self.usage_error = False
+        self.stopped = threading.Event()  # set when there is nothing left to serve
 
     # -- the child --------------------------------------------------------------------------------
 
@@ -120,7 +131,7 @@ class Preview:
         command = [sys.executable, "-m", "mkdocs", "serve", "-a", self.private, "-f", str(self.config_file),
                    *self.passed]
         child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                 encoding="utf-8", errors="replace", bufsize=1)
+                                 encoding="utf-8", errors="replace", bufsize=1, preexec_fn=die_with_parent)
         with self.lock:
             self.child, self.failed, self.build_lines, self.building = child, False, [], []
         threading.Thread(target=self.read_child, args=(child,), daemon=True).start()
@@ -128,21 +139,30 @@ class Preview:
     def read_child(self, child: subprocess.Popen[str]) -> None:
         """Pass the child's log on, and follow its builds: MkDocs logs each one's start and end."""
         assert child.stdout is not None
+        output: list[str] = []
         for line in child.stdout:
             text = line.rstrip("\n").replace(f"http://{self.private}", self.public)  # one address
+            output.append(text)
+            shown = text
+            if "will appear stuck" in text:  # not here: every request is answered
+                shown = "explainer: the rebuild failed; the preview shows why until it is fixed"
             if not self.config_lines:
-                print(text, file=sys.stderr, flush=True)
+                print(shown, file=sys.stderr, flush=True)
             with self.lock:
                 if "Building documentation" in text:
                     self.building = []
                 elif "An error happened during the rebuild" in text:
                     self.failed, self.build_lines = True, self.building or ["the rebuild failed"]
                     self.bump()
-                elif text.startswith(("ERROR", "Error", "Aborted")):
+                elif text.startswith(("ERROR", "Error", "Aborted", "WARNING")):
                     self.building.append(text.split("-  ", 1)[-1].strip())
                 elif "Reloading browsers" in text:
                     self.failed, self.build_lines = False, []  # the child's epoch tells open pages
         child.wait()
+        if child.returncode == 2 and any(line.startswith("Usage:") for line in output):
+            self.usage_error = True  # an option `mkdocs serve` does not take: nothing to wait for
+            self.stopped.set()
+            return
         with self.lock:
             if self.child is child and self.running:
                 self.build_lines = self.building or [f"mkdocs serve stopped (exit status {child.returncode})"]
@@ -177,6 +197,9 @@ class Preview:
             stamp = self.stamp()
             if stamp == seen:
                 continue
+            time.sleep(POLL_SECONDS)  # an editor may write the file in steps: read it once it settles
+            if self.stamp() != stamp:
+                continue
             seen = stamp
             lines = self.check_config()
             with self.lock:
@@ -186,8 +209,7 @@ class Preview:
             if lines:
                 self.report_config()
             elif self.child is None and self.running:
-                print("explainer: mkdocs.yml is fixed: starting the preview again", file=sys.stderr,
-                      flush=True)
+                print("explainer: mkdocs.yml is fixed: starting the preview", file=sys.stderr, flush=True)
                 self.start_child()
 
     def stamp(self) -> tuple[int, int] | None:

@@ -59,6 +59,7 @@ class ArticleFolder:
     # Cards that failed validation but could be read: their quotes are still checked, so an author
     # sees every problem of a card in one run.
     drafts: list[tuple[Path, YamlTree]] = field(default_factory=list)
+    meta_draft: YamlTree | None = None  # article.yaml, when it failed validation: its ids are checked
     # Fingerprint of everything in the folder as it was read; None when it could not be taken.
     state: bytes | None = None
 
@@ -313,7 +314,7 @@ def read_article(folder: Path, reader: Reader, state: bytes | None) -> ArticleFo
     if wrong_kind(meta_path, reader, folder=False):
         pass  # already reported
     elif meta_path.is_file():
-        article.meta = load_card(meta_path, folder.name, Article, reader)
+        article.meta, article.meta_draft = load_card(meta_path, folder.name, Article, reader)
     else:
         problems.add(meta_path, START, "article.yaml is missing: run `explainer new article "
                                        f"{folder.name}` or create it")
@@ -345,12 +346,14 @@ def read_card(path: Path, reader: Reader) -> YamlTree | None:
     return tree
 
 
-def load_card(path: Path, card_id: str, model: type[M], reader: Reader) -> Entry[M] | None:
+def load_card(path: Path, card_id: str, model: type[M], reader: Reader
+              ) -> tuple[Entry[M] | None, YamlTree | None]:
+    """The validated file, or, when it could be read but not validated, its tree."""
     tree = read_card(path, reader)
     if tree is None:
-        return None
+        return None, None
     item = reader.validate(model, tree.data, tree, path)
-    return Entry(card_id, item, path, tree) if item is not None else None
+    return (Entry(card_id, item, path, tree), None) if item is not None else (None, tree)
 
 
 def with_literal_false(tree: YamlTree) -> object:

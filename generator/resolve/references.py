@@ -59,6 +59,12 @@ def check_draft(path: Path, tree: YamlTree, content: Content, problems: Problems
         check_references(Entry("", None, path, tree), draft_references(tree.data), content, problems)
 
 
+def check_article_draft(path: Path, tree: YamlTree, content: Content, problems: Problems) -> None:
+    if isinstance(tree.data, dict):
+        references = well_formed([(("publisher",), tree.data.get("publisher"), "organizations")])
+        check_references(Entry("", None, path, tree), references, content, problems)
+
+
 def check_references(entry: Entry, references: Iterator[Reference], content: Content,
                      problems: Problems) -> bool:
     """Report each id that names nothing; True when all resolve."""

@@ -19,7 +19,7 @@ from generator.load.yaml_tree import YamlTree
 from generator.memo import Memo, fingerprint
 from generator.problems import Problems, recorded
 from generator.resolve.anchor import Anchor, AnchoredText, AnchorFailure, diff_share
-from generator.resolve.references import check_article, check_claim, check_draft
+from generator.resolve.references import check_article, check_article_draft, check_claim, check_draft
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,8 @@ def _newest_first(published: str) -> tuple[int, ...]:
 def resolve_article(folder: ArticleFolder, find: QuoteFinder | None, content: Content,
                     problems: Problems) -> ResolvedArticle | None:
     meta_ok = folder.meta is not None and check_article(folder.meta, content, problems)
+    if folder.meta_draft is not None:
+        check_article_draft(folder.folder / "article.yaml", folder.meta_draft, content, problems)
     placed: list[tuple[Anchor, Entry[Claim]]] = []
     budget = diff_share(len(folder.claims) + len(folder.drafts))
     for entry in folder.claims.values():

@@ -174,6 +174,14 @@ def mkdocs_serve(project: Path, log: Path) -> Iterator[str]:
             process.wait(timeout=10)
 
 
+def edit_config(site: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in the site's mkdocs.yml, which must hold it."""
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert old in text
+    config.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def make_project(root: Path, content: Path | None = None, own_templates: bool = False) -> Path:
     """A site project like the repository's, with ``content`` (default: the example). With
     ``own_templates``, a ``templates/`` folder holding a copy of every default template, each of

@@ -10,7 +10,7 @@ import pytest
 from generator.adapters.privacy import third_party_requests
 from generator.render.templates import TemplateFolders, default_templates
 
-from helpers import EXAMPLE_TRACES, build, explainer, generated_files, minimal_content, mkdocs
+from helpers import EXAMPLE_TRACES, build, edit_config, explainer, generated_files, minimal_content, mkdocs
 
 PLUGIN_LINE = "  - explainer              # options"
 
@@ -20,13 +20,6 @@ def site(tmp_path: Path) -> Path:
     result = explainer("new", "site", "site", "--generator-url", "https://git.example.org/x", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     return tmp_path / "site"
-
-
-def edit_config(site: Path, old: str, new: str) -> None:
-    config = site / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert old in text
-    config.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def config_line(site: Path, starts: str) -> int:

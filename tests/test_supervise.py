@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import explainer, free_port, wait_for
+from helpers import edit_config, explainer, free_port, wait_for
 
 pytestmark = pytest.mark.serve
 
@@ -71,13 +71,6 @@ def serve(site: Path, tmp_path: Path) -> Iterator:
         process.wait(timeout=20)
 
 
-def edit(site: Path, old: str, new: str) -> None:
-    config = site / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert old in text
-    config.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def assert_every_request_answered_in_a_second(base: str, says: str) -> None:
     for path in ("/", "/articles/", "/about/methodology/", "/search/search_index.json", "/no/such/page/"):
         status, body, seconds = timed(base + path)
@@ -94,7 +87,7 @@ def test_a_broken_mkdocs_yml_never_hangs_the_preview_and_the_fix_recovers(site: 
     poll = threading.Thread(target=lambda: polled.append(timed(f"{base}/livereload/{epoch}/1")[1]))
     poll.start()
 
-    edit(site, 'site_name: "site"', "site_name: Civics: reading")
+    edit_config(site, 'site_name: "site"', "site_name: Civics: reading")
     line = f"mkdocs.yml:3:18: {COLON}"
     assert wait_for(lambda: line in timed(base + "/articles/")[1], 10), log.read_text()
     assert_every_request_answered_in_a_second(base, line)
@@ -102,24 +95,24 @@ def test_a_broken_mkdocs_yml_never_hangs_the_preview_and_the_fix_recovers(site: 
     poll.join(timeout=10)
     assert polled and int(polled[0]) > epoch  # an open page reloads to show the problem
 
-    edit(site, "site_name: Civics: reading", 'site_name: "Civics: reading"')
+    edit_config(site, "site_name: Civics: reading", 'site_name: "Civics: reading"')
     assert wait_for(lambda: timed(base + "/articles/")[0] == 200, 30), log.read_text()
     assert "No articles yet." in timed(base + "/articles/")[1]
 
 
 def test_a_preview_started_on_a_broken_mkdocs_yml_starts_once_it_is_fixed(site: Path, serve) -> None:
-    edit(site, "  - explainer ", "  - explainer:\n      content_dir: 3\n    #")
+    edit_config(site, "  - explainer ", "  - explainer:\n      content_dir: 3\n    #")
     base, log = serve()
     line = "mkdocs.yml:42:7: option `content_dir` of the `explainer` plugin: must be text, not a whole number"
     assert wait_for(lambda: line in timed(base + "/")[1], 30), log.read_text()
     assert_every_request_answered_in_a_second(base, line)
-    edit(site, "  - explainer:\n      content_dir: 3\n    #", "  - explainer ")
+    edit_config(site, "  - explainer:\n      content_dir: 3\n    #", "  - explainer ")
     assert wait_for(lambda: timed(base + "/articles/")[0] == 200, 60), log.read_text()
 
 
 def test_a_failed_rebuild_is_shown_instead_of_holding_every_request(site: Path, serve) -> None:
     (site / "hooks.py").write_text(HOOK, encoding="utf-8")
-    edit(site, "plugins:\n", "hooks:\n  - hooks.py\n\nplugins:\n")
+    edit_config(site, "plugins:\n", "hooks:\n  - hooks.py\n\nplugins:\n")
     base, log = serve()
     assert wait_for(lambda: timed(base + "/articles/")[0] == 200, 60), log.read_text()
     (site / "docs/boom.md").write_text("# Boom\n", encoding="utf-8")

@@ -218,7 +218,7 @@ def test_claim_review_is_complete_and_matches_the_page(published) -> None:
         review = json.loads(blocks[0])
         assert review["url"] == f"{SITE_URL}articles/{ARTICLE}/claims/{claim}/"
         assert review["reviewRating"]["alternateName"] == label.group(1)
-        h1 = re.search(r"<h1>(.*?)</h1>", html, re.S).group(1)
+        h1 = re.search(r'<h1 class="ex-claim-text"><span class="ex-sr">Claim: </span>(.*?)</h1>', html, re.S).group(1)
         assert review["claimReviewed"] == h1.replace("&#34;", '"').replace("&#39;", "'").replace("&amp;", "&")
         item = review["itemReviewed"]
         assert item["author"]["name"] and str(escape(item["author"]["name"])) in html

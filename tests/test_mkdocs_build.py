@@ -161,7 +161,8 @@ def test_card_text_that_looks_like_a_code_fence_is_shown_as_typed(tmp_path: Path
     result = mkdocs("build", "--strict", "-d", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 0, result.stderr
     html = read(tmp_path / "site", "/articles/a/claims/c/")
-    assert "<h1>Before ``` fenced &lt;b&gt; ``` after</h1>" in html
+    assert ('<h1 class="ex-claim-text"><span class="ex-sr">Claim: </span>Before ``` fenced &lt;b&gt; ``` after</h1>'
+            in html)
     code = re.findall(r"<pre><code>(.*?)</code></pre>", html, re.S)
     assert code == ["x\n&#126;~~\ny &lt;b&gt;\n&#126;~~\n"]
 

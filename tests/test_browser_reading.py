@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from itertools import pairwise
 
@@ -134,4 +135,38 @@ def test_print_is_a_handout_with_every_note_and_source_address(browser, example_
         compact = "".join(text.split())  # long addresses wrap anywhere in print
         assert "https://prophecyupdate.blogspot.com/2018/08/" in compact  # where the text was captured
         assert "https://rferl.org/a/lavrov-warns-west" in compact  # a note's source address
+        v.assert_clean()
+
+
+def printed_pages(pdf: bytes) -> list[tuple[float, str]]:
+    """Each printed page: how far down its text reaches (0 to 1), and its text."""
+    pages = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        heights: list[float] = []
+        text = page.extract_text(visitor_text=functools.partial(text_height, heights)) or ""
+        pages.append((1 - min(heights) / float(page.mediabox.height) if heights else 0.0, text))
+    return pages
+
+
+def text_height(heights: list[float], text: str, cm: list[float], tm: list[float], *_: object) -> None:
+    if text.strip():  # where the text sits on the page, its matrices applied
+        heights.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_handout_is_dense_and_holds_every_note_in_full(browser, example_url: str, paper: str) -> None:
+    """Notes may break across pages, so no page is left half empty; the example fits on 7 sheets."""
+    with visit(browser, example_url + EXAMPLE, WIDE) as v:
+        page = v.page
+        page.emulate_media(media="print")
+        parts = ".ex-claimant, .ex-role, .ex-note-claim, .ex-note-tags, .ex-note-context, .ex-note-sources"
+        notes = page.eval_on_selector_all(
+            ".ex-note", f"ns => ns.map(n => [...n.querySelectorAll({parts!r})].map(e => e.innerText).join(' '))")
+        printed = printed_pages(page.pdf(format=paper))
+        assert len(printed) <= 7, [round(fill, 2) for fill, _ in printed]
+        assert all(fill >= 2 / 3 for fill, _ in printed[:-1]), [round(fill, 2) for fill, _ in printed]
+        compact = "".join("".join(text.split()) for _, text in printed)
+        for note in notes:  # every word of every note, its details and source addresses included
+            words = "".join(note.split())
+            assert words[:60] in compact and words[-60:] in compact, note[:80]
         v.assert_clean()

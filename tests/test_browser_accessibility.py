@@ -37,9 +37,26 @@ PAGES = [("example_url", path) for path in EXAMPLE_PAGES] + [("fixture_url", pat
 def test_every_page_kind_has_no_axe_violations(browser, request: pytest.FixtureRequest, site: str, path: str,
                                                width: int, dark: bool) -> None:
     with visit(browser, request.getfixturevalue(site) + path, width, dark=dark) as v:
-        results = AXE.run(v.page)
+        results = AXE.run(v.page, options={"rules": {"target-size": {"enabled": True}}})  # off by default
         assert results.violations_count == 0, report(results)
         v.assert_clean()
+
+
+# The links and controls of generated pages that stand on their own, outside running text.
+STANDALONE = (".ex a.ex-ref, .ex-note-links a, .ex-page-tools a, .ex-pager a, .ex-modes a, .ex-kicker a, "
+              ".ex-closed-note > summary, .ex-note-tags a, .ex-list a")
+
+
+@pytest.mark.parametrize("width", [WIDE, NARROW])
+@pytest.mark.parametrize(("site", "path"), PAGES, ids=[f"{s.split('_')[0]}{p}" for s, p in PAGES])
+def test_every_control_is_a_fingertip_target(browser, request: pytest.FixtureRequest, site: str, path: str,
+                                             width: int) -> None:
+    """WCAG 2.2 (2.5.8): 24 by 24 CSS px, measured on each control's box."""
+    with visit(browser, request.getfixturevalue(site) + path, width) as v:
+        boxes = v.page.eval_on_selector_all(STANDALONE, """els => els.filter(e => e.getClientRects().length)
+            .map(e => { const r = e.getBoundingClientRect(); return [e.outerHTML.slice(0, 90), r.width, r.height]; })""")
+        small = [box for box in boxes if box[1] < 24 or box[2] < 24]
+        assert small == [], small
 
 
 def test_footer_text_meets_contrast(browser, example_url: str) -> None:

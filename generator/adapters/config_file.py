@@ -70,9 +70,6 @@ class ConfigPlaces:
                 return place
         return self.nearest("plugins")
 
-    def written(self) -> Iterator[Keys]:
-        return iter(self.keys)
-
     def nav_pages(self) -> Iterator[tuple[Position, str]]:
         """Every page ``nav`` names, with where it is named."""
         for keys, (place, text) in [*self.items.items(), *self.values.items()]:

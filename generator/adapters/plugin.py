@@ -56,6 +56,7 @@ log = logging.getLogger("mkdocs.plugins.explainer")
 PLUGIN_OPTION = re.compile(r"Plugin '([^']+)' option '([^']+)': (.*)", re.S)
 MISSING_PLUGIN = re.compile(r'The "([^"]+)" plugin is not installed')
 UNKNOWN_KEY = re.compile(r"Unrecognised configuration name: (\S+)")
+FAILED_EXTENSION = re.compile(r"Failed to load extension '([^']+)'")
 
 
 def config_problems(config_file: Path) -> list[Problem]:
@@ -88,9 +89,15 @@ def config_problems(config_file: Path) -> list[Problem]:
         found += missing_nav_pages(config_file, places, Path(config.docs_dir))
     ours = config.plugins.get("explainer") if not errors else None
     if isinstance(ours, ExplainerPlugin) and not ours.config.allow_third_party_requests:
-        found += privacy_problems(config_file, {"name": config.theme.name, "font": config.theme.get("font")},
-                                  config.repo_url, config.extra, list(config.plugins))
+        found += site_privacy_problems(config)
     return found
+
+
+def site_privacy_problems(config: MkDocsConfig) -> list[Problem]:
+    """``privacy.py``'s rule applied to the configuration as MkDocs loaded it."""
+    return privacy_problems(Path(config.config_file_path or "mkdocs.yml"),
+                            {"name": config.theme.name, "font": config.theme.get("font")},
+                            config.repo_url, config.extra, list(config.plugins))
 
 
 def missing_nav_pages(config_file: Path, places: ConfigPlaces, docs: Path) -> list[Problem]:
@@ -106,9 +113,6 @@ def missing_nav_pages(config_file: Path, places: ConfigPlaces, docs: Path) -> li
 WRONG_TYPE = re.compile(r"Expected type: <class '(\w+)'> but received: <class '(\w+)'>")
 TYPE_WORDS = {"bool": "true or false", "str": "text", "int": "a whole number", "float": "a number",
               "list": "a list", "dict": "a mapping (`key: value` lines)", "NoneType": "empty"}
-
-
-FAILED_EXTENSION = re.compile(r"Failed to load extension '([^']+)'")
 
 
 def readable(message: str) -> str:
@@ -192,9 +196,10 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         if config_file_path:
             path = Path(config_file_path)
             places = ConfigPlaces.of(path)
-            for key, error in [*errors, *warnings]:
-                log.error(Problem(path, places.plugin("explainer", key),
-                                  f"option `{key}` of the `explainer` plugin: {readable(str(error))}").line())
+            for found, report in ((errors, log.error), (warnings, log.warning)):
+                for key, why in found:
+                    report(Problem(path, places.plugin("explainer", key),
+                                   f"option `{key}` of the `explainer` plugin: {readable(str(why))}").line())
         return errors, warnings
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -209,9 +214,7 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         self.content_dir = base / self.config.content_dir
         self.templates = TemplateFolders(base / self.config.templates_dir)
         if not self.config.allow_third_party_requests:
-            problems = privacy_problems(Path(config.config_file_path or "mkdocs.yml"),
-                                        {"name": config.theme.name, "font": config.theme.get("font")},
-                                        config.repo_url, config.extra, list(config.plugins))
+            problems = site_privacy_problems(config)
             if problems:
                 raise PluginError("\n".join(problem.line() for problem in problems))
         if config.theme.name == "material":  # after the site's custom_dir: its files still win

@@ -16,9 +16,12 @@ EXAMPLE_PAGES = [
 ]
 FIXTURE_PAGES = [
     "/articles/nested/", "/articles/nested/claims/outer/", "/articles/arabic/", "/articles/hebrew/",
+    "/articles/statement/",
     "/organizations/agency/", "/corrections/",
 ]
 AXE = Axe()
+# What waits behind each note's "Read more" is checked too.
+OPEN_NOTES = "document.querySelectorAll('details.ex-note-more').forEach(d => { d.open = true; })"
 
 
 def report(results) -> str:
@@ -37,6 +40,7 @@ PAGES = [("example_url", path) for path in EXAMPLE_PAGES] + [("fixture_url", pat
 def test_every_page_kind_has_no_axe_violations(browser, request: pytest.FixtureRequest, site: str, path: str,
                                                width: int, dark: bool) -> None:
     with visit(browser, request.getfixturevalue(site) + path, width, dark=dark) as v:
+        v.page.evaluate(OPEN_NOTES)
         results = AXE.run(v.page, options={"rules": {"target-size": {"enabled": True}}})  # off by default
         assert results.violations_count == 0, report(results)
         v.assert_clean()
@@ -44,7 +48,7 @@ def test_every_page_kind_has_no_axe_violations(browser, request: pytest.FixtureR
 
 # The links and controls of generated pages that stand on their own, outside running text.
 STANDALONE = (".ex a.ex-ref, .ex-note-links a, .ex-page-tools a, .ex-pager a, .ex-modes a, .ex-kicker a, "
-              ".ex-closed-note > summary, .ex-note-tags a, .ex-list a")
+              ".ex-closed-note > summary, .ex-note-more > summary, .ex-note-tags a, .ex-list a")
 
 
 @pytest.mark.parametrize("width", [WIDE, NARROW])
@@ -53,6 +57,7 @@ def test_every_control_is_a_fingertip_target(browser, request: pytest.FixtureReq
                                              width: int) -> None:
     """WCAG 2.2 (2.5.8): 24 by 24 CSS px, measured on each control's box."""
     with visit(browser, request.getfixturevalue(site) + path, width) as v:
+        v.page.evaluate(OPEN_NOTES)
         boxes = v.page.eval_on_selector_all(STANDALONE, """els => els.filter(e => e.getClientRects().length)
             .map(e => { const r = e.getBoundingClientRect(); return [e.outerHTML.slice(0, 90), r.width, r.height]; })""")
         small = [box for box in boxes if box[1] < 24 or box[2] < 24]

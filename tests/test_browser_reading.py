@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from browser import NARROW, WIDE, visit
 
 EXAMPLE = "/articles/lavrov-idlib-warning/"
-PAGES = [("example_url", EXAMPLE), ("fixture_url", "/articles/nested/"),
+PAGES = [("example_url", EXAMPLE), ("fixture_url", "/articles/nested/"), ("fixture_url", "/articles/statement/"),
          ("fixture_url", "/articles/hebrew/"), ("fixture_url", "/articles/arabic/")]
 
 BOXES = """() => [...document.querySelectorAll('.ex-row.ex-has-notes')].map(row => {
@@ -28,8 +28,8 @@ def reading_url(request: pytest.FixtureRequest) -> str:
     return request.getfixturevalue(base_fixture) + path
 
 
-def test_wide_screen_sets_notes_beside_their_paragraph(browser, reading_url: str) -> None:
-    with visit(browser, reading_url, WIDE) as v:
+def test_without_javascript_wide_screens_set_notes_beside_their_paragraph(browser, reading_url: str) -> None:
+    with visit(browser, reading_url, WIDE, javascript=False) as v:
         rows = v.page.evaluate(BOXES)
         assert rows
         for row in rows:
@@ -43,8 +43,9 @@ def test_wide_screen_sets_notes_beside_their_paragraph(browser, reading_url: str
         v.assert_clean()
 
 
-def test_narrow_screen_puts_each_note_after_its_paragraph(browser, reading_url: str) -> None:
-    with visit(browser, reading_url, NARROW) as v:
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_narrow_screen_puts_each_note_after_its_paragraph(browser, reading_url: str, javascript: bool) -> None:
+    with visit(browser, reading_url, NARROW, javascript=javascript) as v:
         for row in v.page.evaluate(BOXES):
             para, notes = row["para"], row["notes"]
             assert notes[0]["top"] >= para["bottom"] - 1, row
@@ -53,6 +54,110 @@ def test_narrow_screen_puts_each_note_after_its_paragraph(browser, reading_url: 
         assert not v.page.locator(".ex-print-only").first.is_visible()  # sources print; on screen, one click away
         size = v.page.evaluate("parseFloat(getComputedStyle(document.querySelector('.ex-note')).fontSize)")
         assert size >= 13
+        v.assert_clean()
+
+
+# The margin (JavaScript on, wide screens): each note's box, the first line of its passage, each
+# paragraph's box and the spacing its last block leaves below it, in page coordinates.
+MARGIN = """() => {
+  const box = el => { const r = el.getBoundingClientRect(); return {top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right}; };
+  const spacing = el => { let most = 0;
+    for (let e = el.firstElementChild; e; e = e.lastElementChild) { const s = getComputedStyle(e);
+      most = Math.max(most, parseFloat(s.marginBottom));
+      if (parseFloat(s.paddingBottom) || parseFloat(s.borderBottomWidth)) break; }
+    return most; };
+  const text = document.querySelector('.ex-text');
+  const notes = [...text.querySelectorAll('.ex-note')].map(n => ({id: n.id, ...box(n),
+    passage: document.getElementById('passage-' + n.id.slice(6)).getClientRects()[0].top + scrollY}));
+  const paras = [...text.querySelectorAll('.ex-para')].map(p => ({...box(p), spacing: spacing(p)}));
+  const after = document.querySelector('.ex-text ~ :is(section, p)');
+  return {notes, paras, text: box(text), after: after && box(after),
+          gap: 0.8 * parseFloat(getComputedStyle(document.documentElement).fontSize),
+          shifts: performance.getEntriesByType('layout-shift').length};
+}"""
+LAYOUT_SHIFTS = """() => new Promise(done => { const seen = [];
+  new PerformanceObserver(list => seen.push(...list.getEntries().map(e => e.value)))
+    .observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => done(seen), 300); })"""
+
+
+def assert_margin_rule(margin: dict, pinned: str | None = None) -> None:
+    """Each note beside the text, its top the larger of its passage's first line and the previous
+    note's bottom plus the gap (a pinned note: level with its passage), in order, never overlapping."""
+    notes, text_right = margin["notes"], max(p["right"] for p in margin["paras"])
+    for before, note in zip([None, *notes], notes, strict=False):
+        assert note["left"] >= text_right, note  # in the margin, not over the text
+        if note["id"] == pinned:
+            assert abs(note["top"] - note["passage"]) <= 1, note
+        elif pinned is None:
+            expected = note["passage"] if before is None else max(note["passage"], before["bottom"] + margin["gap"])
+            assert abs(note["top"] - expected) <= 1, (note, expected)
+        if before is not None:
+            assert before["bottom"] + margin["gap"] - 1 <= note["top"], (before, note)  # in order, apart
+
+
+def test_wide_screens_keep_the_text_continuous_and_each_note_beside_its_line(browser, reading_url: str) -> None:
+    with visit(browser, reading_url, WIDE) as v:
+        margin = v.page.evaluate(MARGIN)
+        assert margin["notes"]
+        for upper, lower in pairwise(margin["paras"]):  # ordinary spacing, however tall the notes
+            assert abs(lower["top"] - upper["bottom"] - upper["spacing"]) <= 1, (upper, lower)
+        assert_margin_rule(margin)
+        last = margin["notes"][-1]
+        assert margin["text"]["bottom"] >= last["bottom"] - 1  # a long margin ends the text's section
+        if margin["after"]:
+            assert margin["after"]["top"] >= last["bottom"]
+        assert v.page.evaluate(LAYOUT_SHIFTS) == []  # laid out before it was first shown
+        assert v.page.evaluate(NO_SIDEWAYS_SCROLL)
+        v.assert_clean()
+
+
+def test_a_crowded_paragraph_reads_on_without_holes(browser, fixture_url: str) -> None:
+    """Nine notes in one paragraph, a tall note beside a one-word paragraph, short paragraphs in a
+    row: the text keeps its spacing and the notes stack down the margin."""
+    with visit(browser, fixture_url + "/articles/statement/", WIDE) as v:
+        margin = v.page.evaluate(MARGIN)
+        paras, notes = margin["paras"], margin["notes"]
+        assert len(notes) >= 12 and len(paras) == 5
+        assert paras[-1]["bottom"] - paras[0]["top"] < 400  # the text alone sets its height
+        tall = next(n for n in notes if n["id"] == "claim-short")
+        assert tall["bottom"] - tall["top"] > 2 * (paras[1]["bottom"] - paras[1]["top"])
+        assert notes[8]["top"] > notes[0]["top"] + 8 * 100  # the ninth note waits its turn, below
+        assert_margin_rule(margin)
+        v.assert_clean()
+
+
+def test_arriving_at_a_note_sets_it_level_with_its_passage(browser, reading_url: str) -> None:
+    with visit(browser, reading_url, WIDE) as v:
+        page = v.page
+        notes = page.evaluate(MARGIN)["notes"]
+        for note in (notes[-1], notes[len(notes) // 2]):  # the lowest, pushed furthest, and one between
+            page.goto(reading_url + "#" + note["id"])
+            page.wait_for_function("document.querySelector(location.hash).style.top !== ''")
+            margin = page.evaluate(MARGIN)
+            assert_margin_rule(margin, pinned=note["id"])
+            arrived = page.locator("#" + note["id"]).evaluate(
+                "n => { const r = n.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight - 100; }")
+            assert arrived
+            for upper, lower in pairwise(margin["paras"]):
+                assert abs(lower["top"] - upper["bottom"] - upper["spacing"]) <= 1
+        v.assert_clean()
+
+
+def test_nothing_moves_on_hover_or_focus_and_read_more_opens_in_place(browser, fixture_url: str) -> None:
+    with visit(browser, fixture_url + "/articles/statement/", WIDE) as v:
+        page = v.page
+        before = page.evaluate(MARGIN)
+        page.hover("#claim-false")
+        page.focus("#claim-false summary")
+        assert page.evaluate(MARGIN)["notes"] == before["notes"]
+        page.keyboard.press("Enter")  # opens "Read more" from the keyboard
+        assert page.locator("#claim-false details").evaluate("d => d.open")
+        assert page.locator("#claim-false .ex-note-links a").first.is_visible()
+        page.wait_for_function("() => new Promise(r => requestAnimationFrame(() => r(true)))")
+        after = page.evaluate(MARGIN)
+        assert_margin_rule(after)  # the notes below make room for the open one
+        assert after["paras"] == before["paras"]  # the text stays where it was
         v.assert_clean()
 
 

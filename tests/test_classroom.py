@@ -82,6 +82,8 @@ def test_every_note_and_claim_page_offers_its_permalink(browser, published) -> N
     links = page.locator(".ex-note a[data-copy-link]")
     assert links.count() == len(claim_ids())
     first = links.first
+    assert not first.is_visible()  # behind the note's "Read more"
+    page.locator(".ex-note-more > summary").first.click()
     assert first.is_visible() and first.get_attribute("href").startswith("#claim-")
     first.click()
     expected = f"{url}/articles/{ARTICLE}/{first.get_attribute('href')}"

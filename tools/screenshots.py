@@ -18,7 +18,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from browser import CHROMIUM, CHROMIUM_ARGS, serve_directory  # noqa: E402 (needs the path above)
 
 PAGE = "/articles/lavrov-idlib-warning/"
-SHOTS = {"reading-wide.png": (1280, 900), "reading-narrow.png": (390, 844)}
+# Each picture: its size, and the element at its top (the start of the text; a paragraph and its notes).
+SHOTS = {"reading-wide.png": (1280, 900, "ex-text-h"), "reading-narrow.png": (390, 844, "p5")}
 
 
 def main() -> int:
@@ -27,10 +28,11 @@ def main() -> int:
                        check=True)
         with serve_directory(Path(site)) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for name, (width, height) in SHOTS.items():
+            for name, (width, height, top) in SHOTS.items():
                 page = browser.new_page(viewport={"width": width, "height": height})
                 page.goto(base + PAGE)
-                page.evaluate("scrollTo(0, document.getElementById('p5').offsetTop - 70)")
+                page.evaluate("id => scrollTo(0, document.getElementById(id).getBoundingClientRect().top"
+                              " + scrollY - 70)", top)
                 page.wait_for_timeout(600)  # let the header finish its title transition
                 page.screenshot(path=ROOT / "screenshots" / name)
                 print(f"screenshots/{name}")

@@ -57,7 +57,8 @@ quote: {placeholder_quote}
 # assessment: unsupported           # {assessments}
 # techniques: [loaded-language]     # ids from content/techniques.yaml
 context: >-
-  The short note shown beside the passage: who said it, on what evidence, and what others said.
+  Its gist in one sentence, shown at a glance beside the passage. Then the rest, behind "Read
+  more": who said it, on what evidence, and what others said.
 # analysis: The longer explanation shown on the claim's own page.
 # evidence:
 #   - title: Title of the source

@@ -16,5 +16,11 @@ def stylesheets(templates: TemplateFolders) -> list[str]:
     return [published for published in templates.assets() if published.endswith(".css")]
 
 
+# Scripts a page loads itself, where it needs them (the reading page's margin, where its text ends).
+PAGE_SCRIPTS = frozenset({ASSET_PREFIX + "margin.js"})
+
+
 def scripts(templates: TemplateFolders) -> list[str]:
-    return [published for published in templates.assets() if published.endswith(".js")]
+    """The scripts every page loads."""
+    return [published for published in templates.assets()
+            if published.endswith(".js") and published not in PAGE_SCRIPTS]

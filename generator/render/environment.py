@@ -20,6 +20,7 @@ from generator.render import structured_data, urls
 from generator.render.highlight import paragraph_html
 from generator.render.markdown_fields import ContentMarkdown
 from generator.render.options import RenderOptions
+from generator.render.sentences import lead_and_rest
 from generator.render.templates import TemplateFolders
 from generator.render.text import anchor_id, human_date, isolated, needs_isolation, plain_text
 
@@ -42,6 +43,7 @@ def make_environment(templates: TemplateFolders, options: RenderOptions,
         site_name=options.site_name,
         repository=options.repository.rstrip("/"),
         assessments=ASSESSMENTS,
+        lead_and_rest=lead_and_rest,
         link=jinja2.pass_context(lambda context, url: options.links.href(context["page"].url, url)),
         md=jinja2.pass_context(lambda context, text: Markup(
             markdown.render(text, root(context), options.links))),

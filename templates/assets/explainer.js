@@ -1,4 +1,4 @@
-// Progressive enhancement only: every page works without this file.
+// Progressive enhancement only: every page works and reads without this file.
 // "Link to this note" links become buttons that copy the note's full address.
 document.querySelectorAll("a[data-copy-link]").forEach((link) => {
   link.addEventListener("click", (event) => {

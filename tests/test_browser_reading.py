@@ -144,6 +144,20 @@ def test_arriving_at_a_note_sets_it_level_with_its_passage(browser, reading_url:
         v.assert_clean()
 
 
+def test_the_margin_follows_the_window_from_wide_to_narrow_and_back(browser, fixture_url: str) -> None:
+    with visit(browser, fixture_url + "/articles/statement/", WIDE) as v:
+        page = v.page
+        page.set_viewport_size({"width": NARROW, "height": 900})
+        page.wait_for_function("!document.querySelector('.ex-text').classList.contains('ex-margin')")
+        for row in page.evaluate(BOXES):  # a phone's layout: each note after its paragraph
+            assert row["notes"][0]["top"] >= row["para"]["bottom"] - 1, row
+        page.set_viewport_size({"width": WIDE, "height": 900})
+        page.wait_for_function("document.querySelector('.ex-text').classList.contains('ex-margin')")
+        page.wait_for_function("() => new Promise(r => requestAnimationFrame(() => r(true)))")
+        assert_margin_rule(page.evaluate(MARGIN))
+        v.assert_clean()
+
+
 def test_nothing_moves_on_hover_or_focus_and_read_more_opens_in_place(browser, fixture_url: str) -> None:
     with visit(browser, fixture_url + "/articles/statement/", WIDE) as v:
         page = v.page

@@ -50,12 +50,19 @@ def example_url(built_example: Path):
 
 
 @pytest.fixture(scope="session")
-def fixture_url(tmp_path_factory: pytest.TempPathFactory):
-    """The test fixture site (nested and overlapping passages, Arabic, Hebrew), built and served."""
-    from browser import serve_directory
-
+def built_fixture(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test fixture site (nested and overlapping passages, Arabic, Hebrew, a crowded statement),
+    built once with ``mkdocs build --strict``."""
     project = make_project(tmp_path_factory.mktemp("fixture") / "project", FIXTURES / "mini")
     result = mkdocs("build", "--strict", "-d", "site", cwd=project)
     assert result.returncode == 0, result.stderr
-    with serve_directory(project / "site") as url:
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def fixture_url(built_fixture: Path):
+    """The test fixture site, served."""
+    from browser import serve_directory
+
+    with serve_directory(built_fixture) as url:
         yield url

@@ -236,7 +236,7 @@ def test_open_data_files(published) -> None:
     assert record["evidence"] and record["counter_statements"][0]["organization"] == "nato"
     annotations = json.loads((site / "annotations.jsonld").read_text(encoding="utf-8"))
     assert annotations["@context"] == "http://www.w3.org/ns/anno.jsonld"
-    item = next(i for i in annotations["items"] if i["id"].endswith("/naval-build-up/"))
+    item = next(i for i in annotations["first"]["items"] if i["id"].endswith("/naval-build-up/"))
     reading, original = item["target"]
     assert reading["source"] == f"{SITE_URL}articles/{ARTICLE}/"
     assert set(reading["selector"]) == {"type", "exact", "prefix", "suffix"}

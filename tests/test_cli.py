@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import filecmp
 from pathlib import Path
 
@@ -27,7 +28,7 @@ def test_check_prints_one_line_per_mistake_and_exits_1(tmp_path: Path) -> None:
         "yes/no/true/false/on/off as a yes-or-no value: put it in quotes",
         "content/articles/a/claims/c.yaml:6:1: unknown field `stance`: the fields here are claim, claimant, "
         "date, quote, occurrence, assessment, techniques, context, analysis, evidence, counter_statements, "
-        "questions, corrections",
+        "questions, reviewed, corrections",
     ]
     assert "Traceback" not in result.stderr
 
@@ -54,6 +55,8 @@ def test_new_article_then_claim_scaffold_and_refuse_to_overwrite(tmp_path: Path)
     assert explainer("new", "article", "fresh-one", cwd=tmp_path).returncode == 1
     claim = explainer("new", "claim", "fresh-one", "first-claim", cwd=tmp_path)
     assert claim.returncode == 0 and (folder / "claims/first-claim.yaml").is_file()
+    card = (folder / "claims/first-claim.yaml").read_text(encoding="utf-8")
+    assert f"\nreviewed: {dt.date.today().isoformat()} " in card  # filled in, for the author to keep current
     again = explainer("new", "claim", "fresh-one", "first-claim", cwd=tmp_path)
     assert again.returncode == 1 and "already exists" in again.stderr
     assert explainer("new", "claim", "fresh-one", "Bad Id", cwd=tmp_path).returncode == 2

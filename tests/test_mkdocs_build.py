@@ -87,7 +87,7 @@ def test_claims_json_lists_every_card(built_example: Path) -> None:
     assert sorted(c["id"] for c in data["claims"]) == claim_ids()
     annotations = json.loads(read(built_example, "/annotations.jsonld"))
     assert annotations["total"] == len(claim_ids())
-    selector = annotations["items"][0]["target"][0]["selector"]
+    selector = annotations["first"]["items"][0]["target"][0]["selector"]
     assert selector["type"] == "TextQuoteSelector" and selector["exact"]
 
 

@@ -78,6 +78,7 @@ context: >-
 #     accessed: {today}
 # questions:
 #   - A question for students.
+reviewed: {today}                   # when the note was published or last reviewed in full
 # corrections:                      # after publication: what changed in this note, and when
 #   - {{date: 2018-09-20, text: The source was listed under the person quoted; it is the outlet.}}
 """

@@ -202,4 +202,6 @@ class Claim(Strict):
     questions: list[Question] = Field(
         default=[], description="Questions for students: text, or {text, teacher_notes}"
     )
+    reviewed: FullDate | None = Field(
+        default=None, description="When this note was published or last reviewed in full, e.g. 2026-11-28")
     corrections: list[Correction] = corrections_field("the note")

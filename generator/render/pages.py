@@ -19,8 +19,10 @@ import markupsafe
 from generator.memo import Memo, files_fingerprint
 from generator.render import structured_data, urls
 from generator.render.environment import make_environment
+from generator.render.feed import feed_xml
 from generator.render.indexes import build_indexes
 from generator.render.markdown_fields import ContentMarkdown
+from generator.render.open_data import claims_schema
 from generator.render.options import RenderOptions
 from generator.render.plan import Page, plan_pages
 from generator.render.templates import TemplateFolders
@@ -85,8 +87,11 @@ def render_site(site: Site, templates: TemplateFolders, options: RenderOptions, 
         except TemplateProblem as problem:
             rendered.failures[url] = problem
     rendered.data = {
-        "annotations.jsonld": structured_data.annotations_jsonld(site, options.site_url, memo),
+        **structured_data.annotation_files(site, options.site_url, options.site_name, memo),
         "claims.json": structured_data.claims_json(site, options.site_url, memo),
+        "feed.xml": feed_xml(site, options.site_name, options.site_url),
+        "claims.schema.json": claims_schema(urls.absolute(options.site_url, "/claims.schema.json")
+                                            if options.site_url else ""),
     }
     return rendered
 

@@ -1,4 +1,5 @@
-"""Machine-readable views of the site: ClaimReview JSON-LD, ``/claims.json``, ``/annotations.jsonld``.
+"""Machine-readable views of the site: ClaimReview JSON-LD, ``/claims.json``, ``/annotations.jsonld``
+(with its pages) and ``/claims.schema.json``.
 
 Everything here is built from the same resolved cards as the pages, so data and pages agree.
 """
@@ -28,7 +29,18 @@ def script_json(data: Any) -> str:
     return text
 
 
+def site_agent(options_name: str, site_url: str) -> dict[str, Any]:
+    """The site as the author of its reviews and notes (schema.org form)."""
+    agent: dict[str, Any] = {"@type": "Organization", "name": options_name}
+    if site_url:
+        agent["url"] = site_url
+    return agent
+
+
 def claim_review(article: ResolvedArticle, card: Card, options: RenderOptions) -> dict[str, Any]:
+    """schema.org ClaimReview, every property Google and schema.org recommend that the card holds.
+    The labels are not points on one scale ("opinion" and "misattributed" are not degrees of truth),
+    so the rating is named (``alternateName``) and carries no ``ratingValue``."""
     claim = card.claim
     # A claimant with a role is a person; one named only by its organization is that organization.
     is_body = bool(claim.claimant.organization) and not claim.claimant.role
@@ -42,15 +54,18 @@ def claim_review(article: ResolvedArticle, card: Card, options: RenderOptions) -
                             "appearance": [appearance]}
     if claim.date:
         item["datePublished"] = claim.date
-    return {
+    review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": urls.absolute(options.site_url, urls.claim_url(article.id, card.id)),
         "claimReviewed": claim.claim,
-        "author": {"@type": "Organization", "name": options.site_name},
+        "author": site_agent(options.site_name, options.site_url),
         "reviewRating": {"@type": "Rating", "alternateName": ASSESSMENTS[claim.assessment]},
         "itemReviewed": item,
     }
+    if claim.reviewed:
+        review["datePublished"] = claim.reviewed
+    return review
 
 
 def text_quote_selector(article: ResolvedArticle, card: Card) -> dict[str, str]:
@@ -82,6 +97,7 @@ def card_record(article: ResolvedArticle, card: Card, site_url: str) -> dict[str
                    "start": card.anchor.start, "end": card.anchor.end,
                    **text_quote_selector(article, card)},
         "context": claim.context,
+        "reviewed": claim.reviewed,
         "evidence": [e.model_dump(exclude_none=True) for e in claim.evidence],
         "counter_statements": [s.model_dump(exclude_none=True) for s in claim.counter_statements],
         "corrections": [c.model_dump(exclude_none=True) for c in claim.corrections],
@@ -97,8 +113,8 @@ def json_items(items: list[str]) -> str:
     return "[" + ",".join(item for item in items if item) + "]"
 
 
-def per_article(site: Site, kind: str, encode: Callable[[ResolvedArticle], str], memo: Memo,
-                settings: bytes) -> list[str]:
+def per_article(site: Site, kind: str, encode: Callable[[ResolvedArticle], Any], memo: Memo,
+                settings: bytes) -> list[Any]:
     """Each article's items, encoded (comma-joined); an article whose files and whose ``settings``
     (the site's address, which every item holds) are unchanged is not encoded again."""
     return [memo.reuse((kind, article.id), fingerprint(settings, article.digest), lambda a=article: encode(a))
@@ -116,21 +132,75 @@ def claims_json(site: Site, site_url: str, memo: Memo) -> str:
     return '{"articles":' + dumps(articles) + ',"claims":' + json_items(records) + "}\n"
 
 
-def annotation(article: ResolvedArticle, card: Card, site_url: str) -> dict[str, Any]:
+ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+ANNOTATIONS_PER_PAGE = 1000
+
+
+def annotations_url(page: int | None = None) -> str:
+    """The collection, ``/annotations.jsonld``; its pages, ``/annotations/page-1.jsonld`` and on."""
+    return "/annotations.jsonld" if page is None else f"/annotations/page-{page}.jsonld"
+
+
+def site_creator(site_name: str, site_url: str) -> dict[str, Any]:
+    """The site as the creator of its notes (W3C agent form)."""
+    return {"type": "Organization", "name": site_name, **({"homepage": site_url} if site_url else {})}
+
+
+def date_time(date: str | None) -> str | None:
+    """A full date as the W3C model's date-time (midnight, UTC); a partial date has none."""
+    return f"{date}T00:00:00Z" if date and len(date) == 10 else None
+
+
+def annotation(article: ResolvedArticle, card: Card, site_url: str, site_name: str) -> dict[str, Any]:
+    """One note as a W3C Web Annotation. ``created`` is the card's ``reviewed`` date (when the note
+    as it stands was published or reviewed in full); ``modified`` its newest correction after that."""
     selector = text_quote_selector(article, card)
-    return {
+    claim = card.claim
+    item: dict[str, Any] = {
+        "@context": ANNOTATION_CONTEXT,  # each item stands on its own, as annotation tools take them
         "id": urls.absolute(site_url, urls.claim_url(article.id, card.id)),
         "type": "Annotation",
         "motivation": "commenting",
-        "body": {"type": "TextualBody", "format": "text/markdown", "value": card.claim.context},
+        "creator": site_creator(site_name, site_url),
+        "body": {"type": "TextualBody", "format": "text/markdown", "value": claim.context},
         "target": [{"source": urls.absolute(site_url, urls.article_url(article.id)), "selector": selector},
                    {"source": article.meta.url, "selector": selector}],
     }
+    created = date_time(claim.reviewed)
+    if created:
+        item["created"] = created
+        corrected = [stamp for stamp in map(date_time, (c.date for c in claim.corrections)) if stamp]
+        if corrected and max(corrected) > created:
+            item["modified"] = max(corrected)
+    return item
 
 
-def annotations_jsonld(site: Site, site_url: str, memo: Memo) -> str:
-    items = per_article(site, "annotations", lambda a: ",".join(
-        dumps(annotation(a, card, site_url)) for card in a.cards), memo, fingerprint(site_url))
-    total = sum(len(a.cards) for a in site.articles)
-    return ('{"@context":"http://www.w3.org/ns/anno.jsonld","type":"AnnotationCollection",'
-            f'"total":{total},"items":' + json_items(items) + "}\n")
+def annotation_files(site: Site, site_url: str, site_name: str, memo: Memo) -> dict[str, str]:
+    """``/annotations.jsonld``, an AnnotationCollection with its first page embedded, and each page
+    of at most 1,000 annotations on its own, linked by ``next`` and ``prev``."""
+    per = per_article(site, "annotations", lambda a: [dumps(annotation(a, card, site_url, site_name))
+                                                      for card in a.cards],
+                      memo, fingerprint(site_url, site_name))
+    items = [item for article_items in per for item in article_items]
+    collection_id = urls.absolute(site_url, annotations_url())
+    count = -(-len(items) // ANNOTATIONS_PER_PAGE)
+    page_id = [urls.absolute(site_url, annotations_url(n)) for n in range(1, count + 1)]
+    collection: dict[str, Any] = {"@context": ANNOTATION_CONTEXT, "id": collection_id,
+                                  "type": "AnnotationCollection", "label": f"{site_name}: context notes",
+                                  "creator": site_creator(site_name, site_url), "total": len(items)}
+    files: dict[str, str] = {}
+    pages: list[str] = []
+    for n in range(count):
+        page: dict[str, Any] = {"id": page_id[n], "type": "AnnotationPage", "partOf": collection_id,
+                                "startIndex": n * ANNOTATIONS_PER_PAGE}
+        if n > 0:
+            page["prev"] = page_id[n - 1]
+        if n + 1 < count:
+            page["next"] = page_id[n + 1]
+        chunk = json_items(items[n * ANNOTATIONS_PER_PAGE:(n + 1) * ANNOTATIONS_PER_PAGE])
+        pages.append(dumps(page)[:-1] + ',"items":' + chunk + "}")
+        files[annotations_url(n + 1).lstrip("/")] = (
+            '{"@context":' + dumps(ANNOTATION_CONTEXT) + "," + pages[-1][1:] + "\n")
+    paging = f',"first":{pages[0]},"last":{dumps(page_id[-1])}' if count else ""  # none when empty
+    files[annotations_url().lstrip("/")] = dumps(collection)[:-1] + paging + "}\n"
+    return files

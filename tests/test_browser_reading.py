@@ -136,6 +136,7 @@ def test_arriving_at_a_note_sets_it_level_with_its_passage(browser, reading_url:
             page.wait_for_function("document.querySelector(location.hash).style.top !== ''")
             margin = page.evaluate(MARGIN)
             assert_margin_rule(margin, pinned=note["id"])
+            assert margin["text"]["bottom"] >= max(n["bottom"] for n in margin["notes"]) - 1  # none runs past
             arrived = page.locator("#" + note["id"]).evaluate(
                 "n => { const r = n.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight - 100; }")
             assert arrived
@@ -155,6 +156,31 @@ def test_the_margin_follows_the_window_from_wide_to_narrow_and_back(browser, fix
         page.wait_for_function("document.querySelector('.ex-text').classList.contains('ex-margin')")
         page.wait_for_function("() => new Promise(r => requestAnimationFrame(() => r(true)))")
         assert_margin_rule(page.evaluate(MARGIN))
+        v.assert_clean()
+
+
+def test_a_malformed_address_or_a_click_back_leaves_the_margin_whole(browser, fixture_url: str) -> None:
+    with visit(browser, fixture_url + "/articles/statement/#100%", WIDE) as v:  # not valid percent-encoding
+        page = v.page
+        plain = page.evaluate(MARGIN)
+        assert_margin_rule(plain)
+        page.click('mark#passage-quiet > a.ex-ref')  # arrive at the last note, then go back
+        page.locator("#claim-quiet a.ex-back").click()
+        page.wait_for_function("() => new Promise(r => requestAnimationFrame(() => r(true)))")
+        back = page.evaluate(MARGIN)
+        assert_margin_rule(back)
+        assert back["text"]["bottom"] == pytest.approx(plain["text"]["bottom"], abs=1)  # no room left over
+        v.assert_clean()
+
+
+def test_a_note_arrived_at_prints_like_any_other(browser, fixture_url: str) -> None:
+    with visit(browser, fixture_url + "/articles/statement/", WIDE) as v:
+        page = v.page
+        plain = len(printed_pages(page.pdf(format="A4")))
+        page.click('mark#passage-quiet > a.ex-ref')  # the text makes room above for the notes before it
+        assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('.ex-row')).paddingTop)") > 0
+        printed = printed_pages(page.pdf(format="A4"))
+        assert len(printed) == plain and all(text.strip() for _, text in printed)
         v.assert_clean()
 
 

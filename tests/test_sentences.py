@@ -21,6 +21,11 @@ from generator.render.sentences import lead_and_rest
     ("この発言は正確です。報道官が述べた。", "この発言は正確です。"),
     ("यह सही है। प्रवक्ता ने कहा।", "यह सही है।"),
     ("*Mostly* right. More here.", "*Mostly* right."),
+    ("This is **strong.** Next one.", "This is **strong.**"),
+    ("彼は「嘘だ。」と言った。次の文。", "彼は「嘘だ。」と言った。"),
+    ("政府（注。）は否定した。次。", "政府（注。）は否定した。"),
+    ("Il a dit « Fin. Vraiment. » Puis il est parti. Ensuite rien.", "Il a dit « Fin. Vraiment. » Puis il est parti."),
+    ("Lavrov said it on 29 August 2018. According to TASS, more.", "Lavrov said it on 29 August 2018."),
 ])
 def test_the_lead_is_the_first_sentence(context: str, lead: str) -> None:
     head, rest = lead_and_rest(context)
@@ -40,6 +45,14 @@ def test_the_lead_is_the_first_sentence(context: str, lead: str) -> None:
     "> A quotation. In two sentences.",
     "A reference [link][1]. Then more.\n\n[1]: https://example.org/",
     "Code `a. B` inside, with no end",
+    "This is **strong. Still** going",
+    "Three points matter. 1. The first is X. 2. The second",
+    "See this. # Not a heading",
+    "One thing. - Not a list item",
+    "!!! note\n    Admonition body. More inside.",
+    '??? note "Title. Here"\n    Body. More.',
+    "Term\n:   A definition. More of it.",
+    "The *[HTML] abbreviation. Then more.\n\n*[HTML]: Hyper Text Markup Language",
 ])
 def test_no_split_where_a_sentence_may_not_end(context: str) -> None:
     assert lead_and_rest(context) == (context.strip(), "")

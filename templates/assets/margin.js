@@ -13,8 +13,15 @@
 
   // The gap between notes: a note's bottom margin in the rows layout (.8rem).
   const gap = () => parseFloat(getComputedStyle(document.documentElement).fontSize) * 0.8;
+  const fragment = () => {
+    try {
+      return decodeURIComponent(location.hash.slice(1));
+    } catch {
+      return location.hash.slice(1); // not percent-encoded as it should be: taken as written
+    }
+  };
   const targeted = () => {
-    const id = decodeURIComponent(location.hash.slice(1));
+    const id = fragment();
     const note = id.startsWith("claim-") ? document.getElementById(id) : null;
     return notes.indexOf(note);
   };
@@ -42,12 +49,13 @@
     if (!wide.matches || !first) {
       text.classList.remove("ex-margin");
       notes.forEach((note) => { note.style.top = ""; });
-      if (first) first.style.paddingTop = "";
+      text.style.removeProperty("--ex-margin-lead");
       text.style.removeProperty("--ex-margin-rest");
       return 0;
     }
     text.classList.add("ex-margin");
-    const before = parseFloat(first.style.paddingTop) || 0;
+    // Everything is measured before anything is moved.
+    const before = parseFloat(text.style.getPropertyValue("--ex-margin-lead")) || 0;
     const origin = text.getBoundingClientRect().top;
     const start = first.getBoundingClientRect().top - origin;
     const want = passages.map((mark) => {
@@ -55,13 +63,14 @@
       return line ? line.top - origin - before : start;
     });
     const heights = notes.map((note) => note.getBoundingClientRect().height);
+    const textEnd0 = rows[rows.length - 1].getBoundingClientRect().bottom - origin - before;
     const tops = place(want, heights, targeted());
     // A pinned note whose earlier notes have no room above it: the room goes before the text.
     const lead = tops.length ? Math.max(0, Math.ceil(start - Math.min(...tops))) : 0;
-    first.style.paddingTop = lead ? `${lead}px` : "";
+    text.style.setProperty("--ex-margin-lead", `${lead}px`);
     notes.forEach((note, i) => { note.style.top = `${tops[i] + lead}px`; });
     // When the margin runs longer than the text, the room goes after the text's end.
-    const textEnd = rows[rows.length - 1].getBoundingClientRect().bottom - origin - before + lead;
+    const textEnd = textEnd0 + lead;
     const last = notes.length - 1;
     const notesEnd = last >= 0 ? tops[last] + lead + heights[last] : 0;
     text.style.setProperty("--ex-margin-rest", `${Math.max(0, Math.ceil(notesEnd - textEnd))}px`);
@@ -79,7 +88,7 @@
   const arrive = () => {
     const moved = layout();
     const pinned = targeted();
-    const id = decodeURIComponent(location.hash.slice(1));
+    const id = fragment();
     const target = pinned >= 0 ? notes[pinned] : id && document.getElementById(id);
     if (target && (pinned >= 0 || moved) && text.classList.contains("ex-margin")) {
       target.scrollIntoView({ block: "start" });

@@ -124,6 +124,10 @@ def test_a_crowded_paragraph_reads_on_without_holes(browser, fixture_url: str) -
         assert tall["bottom"] - tall["top"] > 2 * (paras[1]["bottom"] - paras[1]["top"])
         assert notes[8]["top"] > notes[0]["top"] + 8 * 100  # the ninth note waits its turn, below
         assert_margin_rule(margin)
+        name, role = (v.page.locator(f"#claim-rejects .ex-note-head {part}") for part in (".ex-claimant", ".ex-role"))
+        size = "e => parseFloat(getComputedStyle(e).fontSize)"
+        assert role.bounding_box()["y"] >= name.bounding_box()["y"] + name.bounding_box()["height"] - 1  # below
+        assert role.evaluate(size) < name.evaluate(size)  # and smaller
         v.assert_clean()
 
 

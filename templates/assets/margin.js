@@ -95,9 +95,13 @@
     }
   };
   arrive();
-  window.addEventListener("resize", relayout);
-  window.addEventListener("hashchange", arrive);
-  window.addEventListener("load", relayout);
+  // A theme that swaps pages without loading them (Material's instant navigation) runs this again
+  // for the new page: this page's listeners then let go.
+  const gone = new AbortController();
+  const whileShown = (handler) => () => (text.isConnected ? handler() : gone.abort());
+  window.addEventListener("resize", whileShown(relayout), { signal: gone.signal });
+  window.addEventListener("hashchange", whileShown(arrive), { signal: gone.signal });
+  window.addEventListener("load", relayout, { once: true });
   text.addEventListener("toggle", relayout, true); // a note opened or closed changes its height
   if (document.fonts) document.fonts.ready.then(relayout);
 })();

@@ -57,6 +57,9 @@ CASES = {
                            "not take these settings (KeyError: 'bogus'): correct them"),
     "extension missing": (GOOD.replace("  - abbr\n", "  - nosuchext\n"), "markdown_extensions", 1,
                           "`markdown_extensions`: the Markdown extension `nosuchext` is not installed"),
+    "site_url with a query": (GOOD.replace('site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]',
+                                           "site_url: https://example.org/site/?ref=x"), "site_url", 11,
+                              "`site_url` must not hold a query (`?`) or a fragment (`#`)"),
     "google fonts": (GOOD.replace("  font: false ", "  font: {text: Roboto} "), "  font:", 3,
                      "every page would load its fonts from Google Fonts"),
 }

@@ -190,6 +190,22 @@ CASES = {
         {"articles/a/article.yaml": None},
         "content/articles/a/article.yaml:1:1: article.yaml is missing: run `explainer new article a` or create it",
     ),
+    "a review date that is only a month": (
+        {"articles/a/claims/c.yaml": MINIMAL_CLAIM + "reviewed: 2020-05\n"},
+        f"{CLAIM}:6:11: `reviewed` must be a whole date (year, month and day) like 2026-11-28",
+    ),
+    "a review date still to come": (
+        {"articles/a/claims/c.yaml": MINIMAL_CLAIM + "reviewed: 2999-12-31\n"},
+        f"{CLAIM}:6:11: `reviewed` `2999-12-31` is after today: give the day it happened",
+    ),
+    "a correction dated in the future": (
+        {"articles/a/claims/c.yaml": MINIMAL_CLAIM + "corrections:\n  - {date: 2999-01, text: Later.}\n"},
+        f"{CLAIM}:7:12: `corrections[1].date` `2999-01` is after today: give the day it happened",
+    ),
+    "a date in other digits than 0-9": (
+        {"articles/a/claims/c.yaml": MINIMAL_CLAIM + 'reviewed: "\u0662\u0660\u0662\u0660-\u0660\u0665-\u0660\u0661"\n'},
+        f"{CLAIM}:6:11: `reviewed` must be written with the digits 0-9, like 2018-08-29",
+    ),
     "a missing techniques.yaml": (
         {"techniques.yaml": None},
         "content/techniques.yaml:1:1: techniques.yaml is missing: create it (it may be empty)",

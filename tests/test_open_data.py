@@ -133,7 +133,7 @@ def assert_target(target: object) -> None:
 def annotation_documents(files: dict[str, str]) -> tuple[dict, list[dict]]:
     """The collection, and every page reached from it by following ``next``."""
     by_url = {structured_data.annotations_url(n): files[structured_data.annotations_url(n).lstrip("/")]
-              for n in range(1, 1 + sum(1 for path in files if path.startswith("annotations/")))}
+              for n in range(1, 1 + sum(1 for path in files if path.startswith("annotations-page-")))}
     collection = json.loads(files["annotations.jsonld"])
     pages, page = [], collection.get("first")
     while page is not None:
@@ -148,10 +148,10 @@ def test_the_annotations_of_built_sites_keep_every_must_of_the_w3c_model(site: P
     assert_collection(collection)
     first = collection["first"]
     assert_page(first, embedded=True, last=True)
-    standalone = json.loads((site / "annotations/page-1.jsonld").read_text(encoding="utf-8"))
+    standalone = json.loads((site / "annotations-page-1.jsonld").read_text(encoding="utf-8"))
     assert_page(standalone, embedded=False, last=True)
     assert standalone["id"] == first["id"] == collection["last"] and standalone["items"] == first["items"]
-    assert standalone["partOf"] == collection["id"] and collection["total"] == len(first["items"])
+    assert standalone["partOf"]["id"] == collection["id"] and collection["total"] == len(first["items"])
     claims = json.loads((site / "claims.json").read_text(encoding="utf-8"))["claims"]
     assert [a["id"] for a in first["items"]] == [c["url"] for c in claims]
     for note, claim in zip(first["items"], claims, strict=True):
@@ -170,7 +170,7 @@ def test_beyond_a_page_of_annotations_the_pages_link_on(monkeypatch: pytest.Monk
     assert len(pages) == -(-collection["total"] // 4) > 2
     for n, page in enumerate(pages):
         assert_page(page, embedded=n == 0, last=n == len(pages) - 1)
-        assert page["startIndex"] == 4 * n and page["id"] == f"https://example.org/explainer/annotations/page-{n + 1}.jsonld"
+        assert page["startIndex"] == 4 * n and page["id"] == f"https://example.org/explainer/annotations-page-{n + 1}.jsonld"
         assert page.get("prev") == (pages[n - 1]["id"] if n else None)
     assert collection["last"] == pages[-1]["id"]
     assert sum(len(page["items"]) for page in pages) == collection["total"]
@@ -346,3 +346,38 @@ def test_every_page_advertises_the_feed_in_its_head(browser, built_example: Path
             assert address == f"{example_url}/feed.xml", (path, address)
         assert v.page.request.get(f"{example_url}/feed.xml").ok
         v.assert_clean()
+
+
+def test_without_a_site_url_every_address_is_relative_to_its_file(tmp_path: Path) -> None:
+    built = build(FIXTURES / "mini", RenderOptions(site_name="Test site"))
+    collection = json.loads(built.files["annotations.jsonld"])
+    assert collection["id"] == "annotations.jsonld" and collection["last"] == "annotations-page-1.jsonld"
+    outer = next(a for a in collection["first"]["items"] if "outer" in a["id"])
+    assert outer["id"] == "articles/nested/claims/outer/" and outer["target"][0]["source"] == "articles/nested/"
+    claims = json.loads(built.files["claims.json"])
+    assert {c["url"] for c in claims["claims"]} >= {"articles/nested/claims/outer/"}
+    page = built.pages["/articles/nested/claims/outer/"]
+    assert '"url":"./"' in page  # the ClaimReview names the page it is on
+    feed = feedparser.parse(built.files["feed.xml"])
+    assert not feed.bozo and any(e.link == "articles/nested/" for e in feed.entries)
+
+
+def test_a_month_counts_from_its_first_day_in_the_feed(tmp_path: Path) -> None:
+    import shutil
+
+    content = shutil.copytree(FIXTURES / "mini", tmp_path / "content")
+    card = content / "articles/statement/claims/fire.yaml"
+    card.write_text(card.read_text(encoding="utf-8") + "reviewed: 2023-01-10\ncorrections:\n"
+                    "  - {date: 2023-08, text: A later change.}\n", encoding="utf-8")
+    feed = feedparser.parse(build(content, OPTIONS).files["feed.xml"])
+    statement = next(e for e in feed.entries if e.link.endswith("/articles/statement/"))
+    assert statement.updated == "2023-08-01T00:00:00Z"  # its note's correction is newer than its review
+
+
+def test_the_schema_describes_dates_as_the_data_writes_them() -> None:
+    """A card may give a year as a number; the data writes every date as text, and says so."""
+    schema = json.loads(claims_schema(""))
+    dates = [schema["$defs"]["ArticleRecord"]["properties"]["published"],
+             schema["$defs"]["Correction"]["properties"]["date"]]
+    for date in dates:
+        assert all(branch.get("type") == "string" for branch in date.get("anyOf", [date]))

@@ -42,7 +42,7 @@ from generator.adapters.mkdocs_site import (
     theme_overrides,
     walk_order,
 )
-from generator.adapters.privacy import privacy_problems
+from generator.adapters.privacy import privacy_problems, site_url_mistake
 from generator.adapters.raw_html import AnchorIds, as_markdown_emits, leaves_raw_html_alone
 from generator.load.validate import did_you_mean
 from generator.memo import Memo, files_fingerprint, files_under
@@ -90,7 +90,20 @@ def config_problems(config_file: Path) -> list[Problem]:
     ours = config.plugins.get("explainer") if not errors else None
     if isinstance(ours, ExplainerPlugin) and not ours.config.allow_third_party_requests:
         found += site_privacy_problems(config)
+    if isinstance(ours, ExplainerPlugin):
+        found += site_url_problems(config)
     return found
+
+
+def site_url_problems(config: MkDocsConfig) -> list[Problem]:
+    """A ``site_url`` every address of the open data, the feed and the ClaimReview can start with."""
+    why = site_url_mistake(config.site_url or "")
+    if why is None:
+        return []
+    config_file = Path(config.config_file_path or "mkdocs.yml")
+    places = ConfigPlaces.of(config_file)
+    place = places.values.get(("site_url",), (places.nearest("site_url"), ""))[0]  # at the value
+    return [Problem(config_file, place, why)]
 
 
 def site_privacy_problems(config: MkDocsConfig) -> list[Problem]:
@@ -213,10 +226,11 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         base = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = base / self.config.content_dir
         self.templates = TemplateFolders(base / self.config.templates_dir)
+        problems = site_url_problems(config)
         if not self.config.allow_third_party_requests:
-            problems = site_privacy_problems(config)
-            if problems:
-                raise PluginError("\n".join(problem.line() for problem in problems))
+            problems += site_privacy_problems(config)
+        if problems:
+            raise PluginError("\n".join(problem.line() for problem in problems))
         if config.theme.name == "material":  # after the site's custom_dir: its files still win
             overrides = str(theme_overrides())
             if overrides not in config.theme.dirs:

@@ -8,9 +8,11 @@ export, so it reads plain values and imports nothing of MkDocs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from generator.adapters.config_file import ConfigPlaces
 from generator.problems import Problem
@@ -50,3 +52,19 @@ def privacy_problems(config_file: Path, theme: Mapping[str, Any] | None, repo_ur
         return []
     places = ConfigPlaces.of(config_file)
     return [Problem(config_file, places.nearest(*keys), f"{message} {ALLOW_HINT}") for keys, message in found]
+
+
+def site_url_mistake(site_url: str) -> str | None:
+    """Why ``site_url`` cannot begin the site's absolute addresses (open data, feed, ClaimReview),
+    or None. Read with the settings that decide what a page exposes to other hosts."""
+    if not site_url:
+        return None
+    parts = urlsplit(site_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return "`site_url` must be the site's web address, like https://example.org/explainer/"
+    if parts.query or parts.fragment or "?" in site_url or "#" in site_url:
+        return ("`site_url` must not hold a query (`?`) or a fragment (`#`): every address of the site "
+                "starts with it; give the site's address only")
+    if re.search(r"\s", site_url):
+        return "`site_url` holds a space: write it as %20, or remove it"
+    return None

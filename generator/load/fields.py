@@ -19,7 +19,7 @@ from generator.load.markdown_rules import refused_class, too_much_work
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 SLUG_RE = re.compile(rf"\A{SLUG}\Z")  # \Z: `$` would accept a name ending in a line break
-PARTIAL_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+PARTIAL_DATE_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")  # ASCII digits only
 
 # Markdown link targets: [text](target), [ref]: target, <scheme:...> autolinks.
 MD_INLINE_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]*)")
@@ -124,6 +124,8 @@ def _partial_date(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
         return str(value)
+    if isinstance(value, str) and any(char.isdigit() and not char.isascii() for char in value):
+        raise ValueError("must be written with the digits 0-9, like 2018-08-29")
     if isinstance(value, str) and (match := PARTIAL_DATE_RE.match(value.strip())):
         year, month, day = (int(g) if g else None for g in match.groups())
         try:
@@ -135,9 +137,22 @@ def _partial_date(value: Any) -> str:
 
 
 def _full_date(value: Any) -> str:
-    date = _partial_date(value)
+    try:
+        date = _partial_date(value)
+    except ValueError as error:
+        if "real date" in str(error) or "time" in str(error) or "digits" in str(error):
+            raise
+        date = ""
     if len(date) != len("2018-08-29"):
-        raise ValueError("must be a whole date like 2026-11-28: the day the source was opened")
+        raise ValueError("must be a whole date (year, month and day) like 2026-11-28")
+    return date
+
+
+def _not_after_today(date: str) -> str:
+    """A day that has not come yet cannot have been a review or a correction. (Checking reads the
+    clock; a built page never depends on it.)"""
+    if date > dt.date.today().isoformat():
+        raise ValueError(f"`{date}` is after today: give the day it happened")
     return date
 
 
@@ -147,10 +162,12 @@ Url = Annotated[StrictStr, AfterValidator(_web_url)]
 Slug = Annotated[StrictStr, Field(pattern=f"^{SLUG}$")]
 PartialDate = Annotated[str, BeforeValidator(_partial_date), WithJsonSchema({
     "description": "ISO 8601 date: 2018-08-29, or 2018-08 or 2018 when that is all that is known",
-    "anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+    "anyOf": [{"type": "string", "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"},
               {"type": "integer", "minimum": 1000, "maximum": 9999}],
 })]
 FullDate = Annotated[str, BeforeValidator(_full_date), WithJsonSchema({
     "description": "ISO 8601 date: 2026-11-28",
-    "type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
+    "type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
 })]
+PastDate = Annotated[PartialDate, AfterValidator(_not_after_today)]
+PastFullDate = Annotated[FullDate, AfterValidator(_not_after_today)]

@@ -10,7 +10,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
-from generator.load.fields import FullDate, Markdown, PartialDate, Slug, Text, Url
+from generator.load.fields import FullDate, Markdown, PartialDate, PastDate, PastFullDate, Slug, Text, Url
 
 
 class Strict(BaseModel):
@@ -65,7 +65,7 @@ class TimelineEntry(Dated):
 
 
 class Correction(Dated):
-    pass
+    date: PastDate  # a correction cannot come from the future, where it would head the feed for good
 
 
 def corrections_field(of: str) -> Any:
@@ -202,6 +202,6 @@ class Claim(Strict):
     questions: list[Question] = Field(
         default=[], description="Questions for students: text, or {text, teacher_notes}"
     )
-    reviewed: FullDate | None = Field(
+    reviewed: PastFullDate | None = Field(
         default=None, description="When this note was published or last reviewed in full, e.g. 2026-11-28")
     corrections: list[Correction] = corrections_field("the note")

@@ -9,6 +9,7 @@ when its text changes.
 
 from __future__ import annotations
 
+import html
 import re
 import uuid
 from xml.sax.saxutils import escape, quoteattr
@@ -75,9 +76,7 @@ def newest(article: ResolvedArticle) -> str:
     dates = [card.claim.reviewed for card in article.cards if card.claim.reviewed]
     dates += [c.date for c in article.meta.corrections]
     dates += [c.date for card in article.cards for c in card.claim.corrections]
-    full = [d for d in dates if len(d) == 10]
-    chosen = max(full) if full else article.meta.accessed or article.meta.published
-    return stamp(chosen)
+    return max(map(stamp, dates)) if dates else stamp(article.meta.accessed or article.meta.published)
 
 
 def stamp(date: str) -> str:
@@ -102,5 +101,6 @@ def href(site_url: str, url: str) -> str:
 
 
 def text(value: str) -> str:
-    """Content as XML text: isolated as on the pages, with what XML cannot carry left out."""
-    return escape(NOT_XML.sub("", isolated(" ".join(value.split()))))
+    """Content as XML text: isolated as on the pages, entities read as the pages show them, and what
+    XML cannot carry left out."""
+    return escape(NOT_XML.sub("", isolated(" ".join(html.unescape(value).split()))))

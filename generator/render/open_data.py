@@ -33,8 +33,9 @@ class ArticleRecord(Record):
 class Anchor(Record):
     paragraph: int = Field(ge=1, description="Paragraph of original.txt (1-based)")
     line: int = Field(ge=1, description="Line of original.txt (1-based)")
-    start: int = Field(ge=0, description="Start of the passage in its paragraph, in characters")
-    end: int = Field(ge=0, description="End of the passage in its paragraph, in characters")
+    start: int = Field(ge=0, description="Start of the passage in its paragraph as shown (a quotation "
+                                         "without its `> `), in characters")
+    end: int = Field(ge=0, description="End of the passage in its paragraph as shown, in characters")
     type: Literal["TextQuoteSelector"]
     exact: str
     prefix: str
@@ -65,11 +66,25 @@ class ClaimsFile(Record):
     claims: list[ClaimRecord]
 
 
+YEAR_AS_NUMBER = {"type": "integer", "minimum": 1000, "maximum": 9999}
+
+
+def without_year_numbers(node: Any) -> Any:
+    """A card may give a year as a bare number (YAML reads ``2018`` so); the data always writes text."""
+    if isinstance(node, dict):
+        if "anyOf" in node and YEAR_AS_NUMBER in node["anyOf"]:
+            node = {**node, "anyOf": [branch for branch in node["anyOf"] if branch != YEAR_AS_NUMBER]}
+        return {key: without_year_numbers(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [without_year_numbers(item) for item in node]
+    return node
+
+
 def claims_schema(schema_id: str) -> str:
     """``/claims.schema.json``: JSON Schema (2020-12) of ``/claims.json``."""
     schema: dict[str, Any] = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
     if schema_id:
         schema["$id"] = schema_id
-    schema.update(ClaimsFile.model_json_schema(mode="serialization"))
+    schema.update(without_year_numbers(ClaimsFile.model_json_schema(mode="serialization")))
     schema["title"] = "claims.json"
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -29,6 +29,13 @@ def script_json(data: Any) -> str:
     return text
 
 
+def address(site_url: str, url: str, within: str = "/claims.json") -> str:
+    """A page's full address when the site's is known; else its path relative to the file (or page)
+    ``within``, which resolves right wherever the site is served (the open data files are all at the
+    site's root)."""
+    return urls.absolute(site_url, url) if site_url else urls.relative(within, url)
+
+
 def site_agent(options_name: str, site_url: str) -> dict[str, Any]:
     """The site as the author of its reviews and notes (schema.org form)."""
     agent: dict[str, Any] = {"@type": "Organization", "name": options_name}
@@ -54,10 +61,11 @@ def claim_review(article: ResolvedArticle, card: Card, options: RenderOptions) -
                             "appearance": [appearance]}
     if claim.date:
         item["datePublished"] = claim.date
+    page = urls.claim_url(article.id, card.id)
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": urls.absolute(options.site_url, urls.claim_url(article.id, card.id)),
+        "url": address(options.site_url, page, within=page),
         "claimReviewed": claim.claim,
         "author": site_agent(options.site_name, options.site_url),
         "reviewRating": {"@type": "Rating", "alternateName": ASSESSMENTS[claim.assessment]},
@@ -84,8 +92,8 @@ def card_record(article: ResolvedArticle, card: Card, site_url: str) -> dict[str
     return {
         "id": card.id,
         "article": article.id,
-        "url": urls.absolute(site_url, urls.claim_url(article.id, card.id)),
-        "note_url": urls.absolute(site_url, urls.article_url(article.id) + f"#claim-{card.id}"),
+        "url": address(site_url, urls.claim_url(article.id, card.id)),
+        "note_url": address(site_url, urls.article_url(article.id) + f"#claim-{card.id}"),
         "claim": claim.claim,
         "claimant": claim.claimant.model_dump(exclude_none=True),
         "date": claim.date,
@@ -127,7 +135,7 @@ def claims_json(site: Site, site_url: str, memo: Memo) -> str:
     articles = [{"id": a.id, "title": a.meta.title, "url": a.meta.url, "published": a.meta.published,
                  "publisher": a.meta.publisher, "language": a.meta.language,
                  "archive_url": a.meta.archive_url, "accessed": a.meta.accessed,
-                 "page": urls.absolute(site_url, urls.article_url(a.id)),
+                 "page": address(site_url, urls.article_url(a.id)),
                  "corrections": [c.model_dump() for c in a.meta.corrections]} for a in site.articles]
     return '{"articles":' + dumps(articles) + ',"claims":' + json_items(records) + "}\n"
 
@@ -137,8 +145,9 @@ ANNOTATIONS_PER_PAGE = 1000
 
 
 def annotations_url(page: int | None = None) -> str:
-    """The collection, ``/annotations.jsonld``; its pages, ``/annotations/page-1.jsonld`` and on."""
-    return "/annotations.jsonld" if page is None else f"/annotations/page-{page}.jsonld"
+    """The collection, ``/annotations.jsonld``; its pages, ``/annotations-page-1.jsonld`` and on, beside
+    it, so an address relative to one holds in all of them."""
+    return "/annotations.jsonld" if page is None else f"/annotations-page-{page}.jsonld"
 
 
 def site_creator(site_name: str, site_url: str) -> dict[str, Any]:
@@ -158,13 +167,14 @@ def annotation(article: ResolvedArticle, card: Card, site_url: str, site_name: s
     claim = card.claim
     item: dict[str, Any] = {
         "@context": ANNOTATION_CONTEXT,  # each item stands on its own, as annotation tools take them
-        "id": urls.absolute(site_url, urls.claim_url(article.id, card.id)),
+        "id": address(site_url, urls.claim_url(article.id, card.id)),
         "type": "Annotation",
         "motivation": "commenting",
         "creator": site_creator(site_name, site_url),
         "body": {"type": "TextualBody", "format": "text/markdown", "value": claim.context},
-        "target": [{"source": urls.absolute(site_url, urls.article_url(article.id)), "selector": selector},
-                   {"source": article.meta.url, "selector": selector}],
+        "target": [{"source": address(site_url, urls.article_url(article.id)), "format": "text/html",
+                    "language": article.meta.language, "selector": selector},
+                   {"source": article.meta.url, "language": article.meta.language, "selector": selector}],
     }
     created = date_time(claim.reviewed)
     if created:
@@ -182,16 +192,17 @@ def annotation_files(site: Site, site_url: str, site_name: str, memo: Memo) -> d
                                                       for card in a.cards],
                       memo, fingerprint(site_url, site_name))
     items = [item for article_items in per for item in article_items]
-    collection_id = urls.absolute(site_url, annotations_url())
+    collection_id = address(site_url, annotations_url())
     count = -(-len(items) // ANNOTATIONS_PER_PAGE)
-    page_id = [urls.absolute(site_url, annotations_url(n)) for n in range(1, count + 1)]
+    page_id = [address(site_url, annotations_url(n)) for n in range(1, count + 1)]
     collection: dict[str, Any] = {"@context": ANNOTATION_CONTEXT, "id": collection_id,
                                   "type": "AnnotationCollection", "label": f"{site_name}: context notes",
                                   "creator": site_creator(site_name, site_url), "total": len(items)}
+    part_of = {key: collection[key] for key in ("id", "label", "total")}  # as the model's own example
     files: dict[str, str] = {}
     pages: list[str] = []
     for n in range(count):
-        page: dict[str, Any] = {"id": page_id[n], "type": "AnnotationPage", "partOf": collection_id,
+        page: dict[str, Any] = {"id": page_id[n], "type": "AnnotationPage", "partOf": part_of,
                                 "startIndex": n * ANNOTATIONS_PER_PAGE}
         if n > 0:
             page["prev"] = page_id[n - 1]

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint chromium golden screenshots bench clean
+.PHONY: serve build test check lint chromium golden messages screenshots bench clean
 
 serve: $(VENV)/.installed  ## install, then preview the example at http://127.0.0.1:8000
 	$(BIN)/explainer serve -a 127.0.0.1:8000
@@ -28,6 +28,9 @@ golden: $(VENV)/.installed-test  ## rewrite the render goldens on purpose; revie
 
 bench: $(VENV)/.installed-test chromium  ## measure speed and weight at 10, 100 and 1,000 articles
 	$(BIN)/python bench/run.py
+
+messages: $(VENV)/.installed  ## extract the interface's words into generator/locale/ and update every catalog
+	$(BIN)/python tools/messages.py
 
 screenshots: $(VENV)/.installed-test chromium  ## photograph the example's reading page for the README
 	$(BIN)/python tools/screenshots.py

@@ -50,7 +50,7 @@ def test_serve_rebuilds_keeps_serving_a_broken_card_and_recovers(server: tuple[s
 def test_serve_reloads_on_template_change(server: tuple[str, Path, Path]) -> None:
     base, project, _ = server
     template = project / "templates/glossary.html"
-    template.write_text(template.read_text(encoding="utf-8").replace("<h1>Glossary</h1>", "<h1>Word list</h1>"),
+    template.write_text(template.read_text(encoding="utf-8").replace('<h1>{{ _("Glossary") }}</h1>', "<h1>Word list</h1>"),
                         encoding="utf-8")
     assert wait_for(lambda: "<h1>Word list</h1>" in (fetch(f"{base}/glossary/") or ""))
     template.unlink()  # the site's template is gone: the packaged default shows again

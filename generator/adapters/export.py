@@ -114,7 +114,8 @@ def run(args: argparse.Namespace) -> int:
                             site_url=resolve_env(config.get("site_url")) or "",
                             repository=str(extra.get("repository") or "") if isinstance(extra, dict) else "",
                             markdown_extensions=extensions, markdown_configs=configs,
-                            links=page_links(as_folders, written))
+                            links=page_links(as_folders, written),
+                            language=str(theme.get("language") or "en") if isinstance(theme, dict) else "en")
     build = build_site(content_dir, templates, options, Memo.one_shot(), page_source)
     for note in build.problems.note_lines():
         print(note, file=sys.stderr)

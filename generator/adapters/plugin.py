@@ -49,6 +49,7 @@ from generator.memo import Memo, files_fingerprint, files_under
 from generator.pipeline import Build, build_site
 from generator.problems import START, Problem, one_line
 from generator.render import RenderOptions
+from generator.render.i18n import catalog_for
 from generator.render.templates import TemplateFolders
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -226,6 +227,10 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         base = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = base / self.config.content_dir
         self.templates = TemplateFolders(base / self.config.templates_dir)
+        language = str(config.theme.get("language") or "en")
+        if not language.startswith("en") and catalog_for(language) is None:
+            log.info(f"explainer: no interface catalog for the language `{language}`: the generated "
+                     "pages use English (see \"Translating the interface\" in the README)")
         problems = site_url_problems(config)
         if not self.config.allow_third_party_requests:
             problems += site_privacy_problems(config)
@@ -267,7 +272,8 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         options = RenderOptions(site_name=config.site_name, site_url=config.site_url or "",
                                 repository=str(config.extra.get("repository") or ""),
                                 markdown_extensions=extensions, markdown_configs=configs,
-                                links=page_links(config.use_directory_urls, written))
+                                links=page_links(config.use_directory_urls, written),
+                                language=str(config.theme.get("language") or "en"))
         # A one-shot build gets a memo of its own, gone with it. No gc.freeze() here, unlike the
         # command line: MkDocs may run many builds in one process.
         memo = self.memo if self.serving else Memo.one_shot()

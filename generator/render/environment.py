@@ -18,11 +18,12 @@ from markupsafe import Markup
 from generator.load.models import ASSESSMENTS
 from generator.render import structured_data, urls
 from generator.render.highlight import paragraph_html
+from generator.render.i18n import KIND_NAMES, local_date, translations
 from generator.render.markdown_fields import ContentMarkdown
 from generator.render.options import RenderOptions
 from generator.render.sentences import lead_and_rest
 from generator.render.templates import TemplateFolders
-from generator.render.text import anchor_id, human_date, isolated, needs_isolation, plain_text
+from generator.render.text import anchor_id, isolated, needs_isolation, plain_text
 
 
 def make_environment(templates: TemplateFolders, options: RenderOptions,
@@ -36,13 +37,19 @@ def make_environment(templates: TemplateFolders, options: RenderOptions,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=printable,
+        extensions=["jinja2.ext.i18n"],
     )
-    env.filters.update(human_date=human_date, plain=plain_text, anchor_id=anchor_id)
+    words = translations(options.language)
+    env.install_gettext_translations(words, newstyle=True)  # type: ignore[attr-defined]
+    env.filters.update(human_date=lambda value: local_date(value, options.language), plain=plain_text,
+                       anchor_id=anchor_id, sentence_case=lambda text: text[:1].upper() + text[1:])
     env.globals.update(
         urls=urls,
         site_name=options.site_name,
         repository=options.repository.rstrip("/"),
-        assessments=ASSESSMENTS,
+        assessments={label: words.gettext(name) for label, name in ASSESSMENTS.items()},
+        assessment_name=lambda label: words.gettext(ASSESSMENTS[label]),
+        org_kind=lambda kind: words.gettext(KIND_NAMES.get(kind, kind)),
         lead_and_rest=lead_and_rest,
         link=jinja2.pass_context(lambda context, url: options.links.href(context["page"].url, url)),
         md=jinja2.pass_context(lambda context, text: Markup(

@@ -1,5 +1,5 @@
 """What a site's settings change in its pages: its name and address, where corrections are
-suggested, and the Markdown extensions card fields are rendered with."""
+suggested, the Markdown extensions card fields are rendered with, and the interface's language."""
 
 from __future__ import annotations
 
@@ -17,3 +17,4 @@ class RenderOptions:
     markdown_extensions: tuple[str, ...] = ()
     markdown_configs: dict[str, Any] = field(default_factory=dict)
     links: Links = field(default_factory=Links)  # as folders, or as files for an offline copy
+    language: str = "en"  # the interface's language: the theme's `language`

@@ -1,4 +1,4 @@
-"""Small presentation helpers for templates: dates for people, plain-text descriptions."""
+"""Small presentation helpers for templates: plain-text descriptions, fragment ids, direction."""
 
 from __future__ import annotations
 
@@ -7,22 +7,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 MARKDOWN_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 MARKDOWN_MARKS_RE = re.compile(r"[*_`]+|^\s{0,3}(?:#+|>)\s*", re.MULTILINE)
 RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ks", "ku", "ps",
                            "sd", "ug", "ur", "yi"})
-
-
-def human_date(value: str) -> str:
-    """``2018-08-29`` → ``29 August 2018``; ``2018-08`` → ``August 2018``; ``2018`` stays."""
-    parts = value.split("-")
-    if len(parts) == 3:
-        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return value
 
 
 def plain_text(markdown: str, limit: int = 200) -> str:

@@ -73,7 +73,8 @@ def build_site(content_dir: Path, templates: TemplateFolders, options: RenderOpt
     failed_pages = {url: template_problem(templates, why) for url, why in rendered.failures.items()}
     for problem in failed_pages.values():
         build.problems.append(problem)
-    changed = notices.for_preview(rendered.held, build.problems, content_dir, failed_pages) if preview else {}
+    changed = (notices.for_preview(rendered.held, build.problems, content_dir, failed_pages, options.language)
+               if preview else {})
     held = {url: write(page) for url, page in {**rendered.held, **changed}.items()}
     build.pages = dict(sorted({**rendered.pages, **held}.items()))
     build.files = dict(sorted({**rendered.data, **published_assets(templates)}.items()))

@@ -3,13 +3,15 @@ dates written the local way."""
 
 from __future__ import annotations
 
+import html
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
 
-from generator.render.i18n import local_date, locale_folder, translations
+from generator.render.i18n import catalog_languages, local_date, locale_folder, translations
 from generator.render.options import RenderOptions
 
 from helpers import FIXTURES, REPO, build, edit_config, make_project, mkdocs
@@ -49,10 +51,44 @@ def test_dates_are_written_the_local_way_partial_ones_too(language: str, day: st
 
 def test_a_language_without_a_catalog_keeps_the_english_words_with_local_dates() -> None:
     assert translations("eo").gettext("Read more") == "Read more"
-    pages = build(FIXTURES / "mini", RenderOptions(language="fr")).pages
-    reading = pages["/articles/nested/"]
-    assert "2 janvier 2020" in reading and "2 January 2020" not in reading
-    assert "The article, annotated" in reading  # no French catalog yet: the templates' own words
+    reading = build(FIXTURES / "mini", RenderOptions(language="eo")).pages["/articles/nested/"]
+    assert "The article, annotated" in reading and "2 January 2020" not in reading  # Esperanto dates
+
+
+SHIPPED = {"ar", "es", "fr", "ru", "uk"}  # and English, the templates' own
+# Translations that are the English word, reviewed: the same word in that language.
+SAME_AS_ENGLISH = {
+    "fr": {", ", "Corrections", "Articles", "Source", "Note", "Article", "Techniques", "Opinion",
+           ("%(num)d note.", "%(num)d notes."), ("%(num)d note", "%(num)d notes")},
+    "es": {", ", "Original: %(link)s"}, "uk": {", "}, "ru": {", "}, "ar": set(),
+}
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+
+
+def test_every_interface_language_the_issue_names_ships() -> None:
+    assert set(catalog_languages()) >= SHIPPED
+
+
+@pytest.mark.parametrize("language", sorted(SHIPPED))
+def test_each_catalog_translates_every_word_in_every_plural_form(language: str) -> None:
+    with (locale_folder() / "messages.pot").open("rb") as file:
+        wanted = {message.id for message in read_po(file) if message.id}
+    with (locale_folder() / language / "LC_MESSAGES" / "messages.po").open("rb") as file:
+        catalog = read_po(file)
+    messages = {message.id: message for message in catalog if message.id}
+    assert set(messages) == wanted, (wanted - set(messages), set(messages) - wanted)
+    for key, message in messages.items():
+        assert not message.fuzzy, key
+        english = key if isinstance(key, tuple) else (key,)
+        forms = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert len(forms) == (catalog.num_plurals if isinstance(key, tuple) else 1), key
+        for form in forms:
+            assert form.strip() or key == ", ", key  # translated
+            assert set(PLACEHOLDER.findall(form)) <= set(PLACEHOLDER.findall(english[-1])), (key, form)
+        if not isinstance(key, tuple):  # every placeholder kept: a page must not lose what it names
+            assert set(PLACEHOLDER.findall(forms[0])) == set(PLACEHOLDER.findall(key)), (key, forms[0])
+        if forms[0] == english[0]:
+            assert key in SAME_AS_ENGLISH[language], f"{language}: {key!r} is left in English"
 
 
 def test_the_build_says_once_when_the_interface_has_no_catalog(tmp_path: Path) -> None:
@@ -62,3 +98,100 @@ def test_the_build_says_once_when_the_interface_has_no_catalog(tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stderr.splitlines() if "no interface catalog" in line]
     assert len(lines) == 1 and lines[0].startswith("INFO") and "`eo`" in lines[0], result.stderr
+
+
+def english_fragments() -> set[str]:
+    """The interface's English words as they can show on a page: each message's text between its
+    placeholders, where it is long enough to be told from a word of the content."""
+    with (locale_folder() / "messages.pot").open("rb") as file:
+        keys = [message.id for message in read_po(file) if message.id]
+    fragments = set()
+    for key in keys:
+        for text in key if isinstance(key, tuple) else (key,):
+            for part in PLACEHOLDER.split(text)[::2]:  # the literal parts
+                part = part.strip(" .,:;")
+                if (len(part) >= 6 and " " in part) or len(part) >= 9:
+                    fragments.add(part)
+    return fragments
+
+
+def visible_text(page: str) -> str:
+    """A page's words: its title and description (the head, link previews, search) and its body."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+@pytest.mark.parametrize("language", ["fr", "uk"])
+def test_a_translated_site_leaves_no_english_interface_word_on_any_page_kind(language: str) -> None:
+    content = " ".join(" ".join(path.read_text(encoding="utf-8").split())
+                       for path in (FIXTURES / "mini").rglob("*") if path.is_file())
+    built = build(FIXTURES / "mini", RenderOptions(language=language, site_url="https://example.org/"))
+    words = translations(language)
+    with (locale_folder() / language / "LC_MESSAGES" / "messages.po").open("rb") as file:
+        translated = " ".join(" ".join(m.string) if isinstance(m.string, tuple) else m.string
+                              for m in read_po(file) if m.id)  # words the language shares with English
+    kinds = {"/articles/", "/articles/nested/", "/articles/nested/exercise/", "/articles/nested/teacher/",
+             "/articles/nested/claims/outer/", "/organizations/", "/organizations/agency/", "/techniques/",
+             "/techniques/loaded-language/", "/glossary/", "/corrections/"}
+    assert kinds <= set(built.pages)
+    months = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December")
+    for url, page in built.pages.items():
+        text = visible_text(page)
+        left = [f for f in english_fragments() if f in text and f not in content and f not in translated]
+        assert left == [], (url, left)
+        assert not [m for m in months if f" {m} 20" in text], url  # dates the local way
+    reading = visible_text(built.pages["/articles/nested/"])
+    assert words.gettext("The article, annotated") in reading and words.gettext("Read more") in reading
+    printed = " ".join(words.gettext("; archived copy: %(address)s").split(":")[0].split()).strip("; ")
+    assert printed in reading  # the labels of the printed sources
+    feed = built.files["feed.xml"]
+    assert f'xml:lang="{language}"' in feed and (words.gettext("Note corrected: %(title)s") % {"title": ""}) in feed
+
+
+@pytest.fixture(scope="module", params=["fr", "uk"])
+def translated_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    """The fixture site in French or Ukrainian, built with ``mkdocs build --strict`` and served."""
+    from browser import serve_directory
+
+    project = make_project(tmp_path_factory.mktemp(request.param) / "project", FIXTURES / "mini")
+    edit_config(project, "  language: en\n", f"  language: {request.param}\n")
+    result = mkdocs("build", "--strict", "-d", "site", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "no interface catalog" not in result.stderr
+    with serve_directory(project / "site") as url:
+        yield request.param, url
+
+
+PAGE_KINDS = ["/articles/", "/articles/nested/", "/articles/nested/exercise/", "/articles/nested/teacher/",
+              "/articles/nested/claims/outer/", "/articles/hebrew/", "/organizations/", "/organizations/agency/",
+              "/techniques/", "/techniques/loaded-language/", "/glossary/", "/corrections/"]
+
+
+def test_translated_pages_carry_their_languages_and_pass_axe(browser, translated_site) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    from browser import visit
+
+    language, url = translated_site
+    axe = Axe()
+    for path in PAGE_KINDS:
+        with visit(browser, url + path) as v:
+            assert v.page.evaluate("document.documentElement.lang") == language, path
+            results = axe.run(v.page, options={"rules": {"target-size": {"enabled": True}}})
+            assert results.violations_count == 0, (path, results.response["violations"][:2])
+            v.assert_clean()
+    with visit(browser, url + "/articles/hebrew/") as v:  # the article's own language where it differs
+        assert v.page.locator(".ex-para").first.get_attribute("lang") == "he"
+
+
+def test_the_printed_handout_is_in_the_sites_language(browser, translated_site) -> None:
+    from browser import visit
+
+    language, url = translated_site
+    words = translations(language)
+    with visit(browser, url + "/articles/nested/") as v:
+        v.page.emulate_media(media="print")
+        printed = " ".join(v.page.locator(".ex-note-sources").first.inner_text().split())
+        label = " ".join(words.gettext("; accessed %(date)s").split("%(date)s")[0].split()).strip("; ")
+        assert label in printed and "accessed" not in printed
+        assert v.page.locator(".ex-note-more > summary").first.is_hidden()  # all of every note, on paper

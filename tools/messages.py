@@ -37,6 +37,10 @@ def template_catalog() -> Catalog:
             ROOT / "templates", METHODS, options_map=OPTIONS, strip_comment_tags=True):
         catalog.add(message, locations=[(f"templates/{filename}", line)], auto_comments=comments,
                     context=context)
+    for filename, line, message, comments, context in extract_from_dir(
+            ROOT / "generator", [("**.py", "python")], keywords={"N_": None, "Nn_": (1, 2)}):
+        catalog.add(message, locations=[(f"generator/{filename}", line)], auto_comments=comments,
+                    context=context)
     for name in ASSESSMENTS.values():  # assessment labels, shown by name
         catalog.add(name, locations=[("generator/load/models.py", 0)])
     for name in KIND_NAMES.values():  # kinds of organization

@@ -57,7 +57,7 @@ def make_environment(templates: TemplateFolders, options: RenderOptions,
         md_inline=jinja2.pass_context(lambda context, text: Markup(
             bdi(markdown.render(text, root(context), options.links, inline=True), text))),
         highlight=jinja2.pass_context(lambda context, article, number, only=None: paragraph_html(
-            context["page"].url, article, number, only, options.links)),
+            context["page"].url, article, number, only, options.links, words.gettext("Note"))),
         claim_review=lambda article, card: Markup(
             structured_data.script_json(structured_data.claim_review(article, card, options))),
     )

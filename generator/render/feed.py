@@ -9,12 +9,14 @@ when its text changes.
 
 from __future__ import annotations
 
+import gettext
 import html
 import re
 import uuid
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.render import urls
+from generator.render.i18n import N_, translations
 from generator.render.plan import CorrectionEntry, corrections_newest_first
 from generator.render.text import isolated, plain_text
 from generator.resolve import ResolvedArticle, Site
@@ -24,18 +26,21 @@ NAMESPACE = uuid.UUID("6f1c1b2e-4f57-4d0a-9a3e-2f7d8c1e5b90")  # this generator'
 NEVER = "1970-01-01T00:00:00Z"  # a feed with nothing in it yet
 # Characters XML 1.0 cannot carry (validation keeps most out of content; the feed never trusts that).
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-CORRECTED = {"note": "Note corrected", "article": "Article corrected", "profile": "Profile corrected"}
+LINE_SPACE = re.compile(r"[ \t\r\n]+")  # a text on one line; no-break spaces stay as written
+CORRECTED = {"note": N_("Note corrected: %(title)s"), "article": N_("Article corrected: %(title)s"),
+             "profile": N_("Profile corrected: %(title)s")}
 
 
-def feed_xml(site: Site, site_name: str, site_url: str) -> str:
+def feed_xml(site: Site, site_name: str, site_url: str, language: str = "en") -> str:
     base = site_url or site_name
+    words = translations(language)
     entries = [article_entry(article, base, site_url) for article in site.articles]
-    entries += correction_entries(corrections_newest_first(site), base, site_url)
+    entries += correction_entries(corrections_newest_first(site), base, site_url, words)
     entries.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)  # newest first, then by id
     updated = entries[0][0] if entries else NEVER
     head = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(language)}>',
         f"<id>{entry_id(base, FEED_URL)}</id>",
         f"<title>{text(site_name)}</title>",
         f"<updated>{updated}</updated>",
@@ -54,7 +59,8 @@ def article_entry(article: ResolvedArticle, base: str, site_url: str) -> tuple[s
     return updated, ident, body
 
 
-def correction_entries(found: list[CorrectionEntry], base: str, site_url: str) -> list[tuple[str, str, str]]:
+def correction_entries(found: list[CorrectionEntry], base: str, site_url: str,
+                       words: gettext.NullTranslations) -> list[tuple[str, str, str]]:
     """One entry per correction, linking to the page it changed; several on one page and day are
     told apart by their order in the file."""
     seen: dict[tuple[str, str], int] = {}
@@ -64,7 +70,7 @@ def correction_entries(found: list[CorrectionEntry], base: str, site_url: str) -
         seen[key] = seen.get(key, 0) + 1
         ident = entry_id(base, f"{item.url}#correction-{item.correction.date}-{seen[key]}")
         updated = stamp(item.correction.date)
-        title = f"{CORRECTED[item.kind]}: {item.title}"
+        title = words.gettext(CORRECTED[item.kind]) % {"title": isolated(item.title)}
         entries.append((updated, ident, entry(ident, title, item.url, site_url, updated,
                                               plain_text(item.correction.text, 1000))))
     return entries
@@ -103,4 +109,4 @@ def href(site_url: str, url: str) -> str:
 def text(value: str) -> str:
     """Content as XML text: isolated as on the pages, entities read as the pages show them, and what
     XML cannot carry left out."""
-    return escape(NOT_XML.sub("", isolated(" ".join(html.unescape(value).split()))))
+    return escape(NOT_XML.sub("", isolated(LINE_SPACE.sub(" ", html.unescape(value)).strip())))

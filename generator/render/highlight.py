@@ -27,18 +27,20 @@ DIRECTORY_LINKS = urls.Links()
 
 
 def paragraph_html(page_url: str, article: ResolvedArticle, number: int, only: Card | None = None,
-                   links: urls.Links = DIRECTORY_LINKS) -> Markup:
+                   links: urls.Links = DIRECTORY_LINKS, note_word: str = "Note") -> Markup:
     """Paragraph ``number`` of the article as shown on the page at ``page_url``, its passages
     marked; with ``only`` (a claim page), that card's passage in its context, not the whole
     paragraph. Each passage's number links to its note: on the same page when the page holds the
-    notes, on the reading page otherwise."""
+    notes, on the reading page otherwise. ``note_word`` is what a screen reader hears before the
+    number, in the site's language."""
     text = article.paragraphs[number - 1].text
     same_page = page_url in (urls.article_url(article.id), urls.exercise_url(article.id))
+    label = escape(note_word) + " "
 
     def make_ref(card: Card) -> str:
         target = f"#claim-{card.id}" if same_page else links.href(
             page_url, urls.article_url(article.id) + f"#claim-{card.id}")
-        return f'<a class="ex-ref" href="{target}"><span class="ex-sr">Note </span>{card.number}</a>'
+        return f'<a class="ex-ref" href="{target}"><span class="ex-sr">{label}</span>{card.number}</a>'
 
     if only:
         return highlight_excerpt(text, only, make_ref)

@@ -6,6 +6,7 @@ They are added after rendering, so they show even when the author's own template
 
 from __future__ import annotations
 
+import gettext
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,30 +14,33 @@ from markupsafe import escape
 
 from generator.problems import Problem
 from generator.render import urls
+from generator.render.i18n import N_, Nn_, translations
 from generator.render.pages import RenderedPage
 
 NOTICE_CLASS = "ex-problems"
 
 
-def notice_html(lines: list[str]) -> str:
+def notice_html(lines: list[str], words: gettext.NullTranslations) -> str:
     items = "\n".join(f"<li><code>{escape(line)}</code></li>" for line in lines)
-    count = f"{len(lines)} problem{'s' if len(lines) != 1 else ''}"
-    return (f'<div class="{NOTICE_CLASS}" role="alert">\n<p><strong>Preview only: {count} to fix.</strong> '
-            f"This part of the site is left out until then; the same lines are in the terminal and "
-            f"in <code>explainer check</code>.</p>\n<ul>\n{items}\n</ul>\n</div>\n\n")
+    count = words.ngettext(*Nn_("Preview only: %(num)d problem to fix.",
+                                "Preview only: %(num)d problems to fix."), len(lines)) % {"num": len(lines)}
+    rest = words.gettext(N_("This part of the site is left out until then; the same lines are in the "
+                            "terminal and in %(command)s.")) % {"command": "<code>explainer check</code>"}
+    return (f'<div class="{NOTICE_CLASS}" role="alert">\n<p><strong>{escape(count)}</strong> {rest}</p>\n'
+            f"<ul>\n{items}\n</ul>\n</div>\n\n")
 
 
-def with_notice(page: RenderedPage, lines: list[str]) -> RenderedPage:
+def with_notice(page: RenderedPage, lines: list[str], words: gettext.NullTranslations) -> RenderedPage:
     """The page with the notice placed first in its body."""
     if not lines:
         return page
-    return replace(page, body=notice_html(lines) + page.body)
+    return replace(page, body=notice_html(lines, words) + page.body)
 
 
-def notice_page(url: str, title: str, lines: list[str]) -> RenderedPage:
+def notice_page(url: str, title: str, lines: list[str], words: gettext.NullTranslations) -> RenderedPage:
     """A stand-in for a page that could not be made, naming why."""
-    return RenderedPage(url, title, "Problems to fix in the content.",
-                        notice_html(lines) + f'<div class="ex"><h1>{escape(title)}</h1></div>\n')
+    return RenderedPage(url, title, words.gettext(N_("Problems to fix in the content.")),
+                        notice_html(lines, words) + f'<div class="ex"><h1>{escape(title)}</h1></div>\n')
 
 
 def pages_to_hold(problems: list[Problem], content_dir: Path) -> set[str]:
@@ -47,9 +51,10 @@ def pages_to_hold(problems: list[Problem], content_dir: Path) -> set[str]:
 
 
 def for_preview(pages: dict[str, RenderedPage], problems: list[Problem], content_dir: Path,
-                failed_pages: dict[str, Problem]) -> dict[str, RenderedPage]:
+                failed_pages: dict[str, Problem], language: str = "en") -> dict[str, RenderedPage]:
     """The pages that change to show problems, by URL: each article's own, stand-ins for pages
     that could not be made, and the list of articles, which shows every problem."""
+    words = translations(language)
     everything = sorted(set(problems))
     by_article: dict[str, list[Problem]] = {}
     for problem in everything:
@@ -59,14 +64,16 @@ def for_preview(pages: dict[str, RenderedPage], problems: list[Problem], content
     changed: dict[str, RenderedPage] = {}
     index = urls.articles_url()
     if index in pages:
-        changed[index] = with_notice(pages[index], [p.line() for p in everything])
+        changed[index] = with_notice(pages[index], [p.line() for p in everything], words)
     for article, found in by_article.items():
         url = urls.article_url(article)
         lines = [p.line() for p in found]
-        changed[url] = (with_notice(pages[url], lines) if url in pages
-                        else notice_page(url, f"{article}: not shown until fixed", lines))
+        changed[url] = (with_notice(pages[url], lines, words) if url in pages
+                        else notice_page(url, words.gettext(N_("%(article)s: not shown until fixed"))
+                                         % {"article": article}, lines, words))
     for url, problem in failed_pages.items():
-        changed[url] = notice_page(url, "This page's template has an error", [problem.line()])
+        changed[url] = notice_page(url, words.gettext(N_("This page's template has an error")),
+                                   [problem.line()], words)
     return changed
 
 

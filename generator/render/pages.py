@@ -20,6 +20,7 @@ from generator.memo import Memo, files_fingerprint
 from generator.render import structured_data, urls
 from generator.render.environment import make_environment
 from generator.render.feed import feed_xml
+from generator.render.i18n import translations
 from generator.render.indexes import build_indexes
 from generator.render.markdown_fields import ContentMarkdown
 from generator.render.open_data import claims_schema
@@ -74,7 +75,7 @@ def render_site(site: Site, templates: TemplateFolders, options: RenderOptions, 
         templates, options, ContentMarkdown(options.markdown_extensions, options.markdown_configs, memo)))
     indexes = build_indexes(site)
     rendered = Rendered()
-    for planned in plan_pages(site, indexes, made_with):
+    for planned in plan_pages(site, indexes, made_with, translations(options.language)):
         url = planned.url
         try:
             if url in hold:
@@ -89,7 +90,7 @@ def render_site(site: Site, templates: TemplateFolders, options: RenderOptions, 
     rendered.data = {
         **structured_data.annotation_files(site, options.site_url, options.site_name, memo),
         "claims.json": structured_data.claims_json(site, options.site_url, memo),
-        "feed.xml": feed_xml(site, options.site_name, options.site_url),
+        "feed.xml": feed_xml(site, options.site_name, options.site_url, options.language),
         "claims.schema.json": claims_schema(urls.absolute(options.site_url, "/claims.schema.json")
                                             if options.site_url else ""),
     }

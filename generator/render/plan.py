@@ -4,6 +4,7 @@ rendering, so an unchanged page is not rendered again), and, only when it is ren
 from __future__ import annotations
 
 import functools
+import gettext
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 from generator.load.models import Correction, Organization, Technique
 from generator.memo import fingerprint
 from generator.render import urls
+from generator.render.i18n import N_, Nn_
 from generator.render.indexes import Appearances, Indexes
 from generator.render.text import plain_text, term_ids, text_direction
 from generator.resolve import Card, ResolvedArticle, Site
@@ -35,16 +37,19 @@ class PlannedPage:
     page: Callable[[], Page]  # what the page shows, made only if it is rendered
 
 
-def plan_pages(site: Site, indexes: Indexes, salt: bytes) -> Iterator[PlannedPage]:
-    """Every page of the site, in a fixed order. ``salt`` (the templates and settings) goes into
-    every fingerprint."""
-    for page in section_pages(site, indexes):
+def plan_pages(site: Site, indexes: Indexes, salt: bytes,
+               words: gettext.NullTranslations | None = None) -> Iterator[PlannedPage]:
+    """Every page of the site, in a fixed order. ``salt`` (the templates and settings, the language
+    among them) goes into every fingerprint; ``words`` translates the titles the pages are given."""
+    words = words or gettext.NullTranslations()
+    for page in section_pages(site, indexes, words):
         yield PlannedPage(page.url, None, lambda page=page: page)
     for article in site.articles:
         inputs = article_pages_inputs(site, article, salt)
         yield PlannedPage(urls.article_url(article.id), inputs, functools.partial(reading_page, article))
-        yield PlannedPage(urls.exercise_url(article.id), inputs, functools.partial(exercise_page, article))
-        yield PlannedPage(urls.teacher_url(article.id), inputs, functools.partial(teacher_page, article))
+        for url, page in ((urls.exercise_url(article.id), exercise_page),
+                          (urls.teacher_url(article.id), teacher_page)):
+            yield PlannedPage(url, inputs, functools.partial(page, article, words))
         for card in article.cards:
             yield PlannedPage(urls.claim_url(article.id, card.id), inputs,
                               functools.partial(claim_page, article, card))
@@ -61,22 +66,27 @@ def plan_pages(site: Site, indexes: Indexes, salt: bytes) -> Iterator[PlannedPag
                           functools.partial(technique_page, technique_id, technique, cards))
 
 
-def section_pages(site: Site, indexes: Indexes) -> list[Page]:
+def section_pages(site: Site, indexes: Indexes, words: gettext.NullTranslations) -> list[Page]:
     """The pages that list a whole section: made on every build (they show every article)."""
+    _ = words.gettext
+    count = len(site.articles)
     return [
-        Page(urls.articles_url(), "articles.html", "Articles",
-             f"{len(site.articles)} annotated articles with context notes on their claims.",
+        Page(urls.articles_url(), "articles.html", _(N_("Articles")),
+             words.ngettext(*Nn_("%(num)d annotated article with context notes on its claims.",
+                                 "%(num)d annotated articles with context notes on their claims."), count)
+             % {"num": count},
              {"articles": site.articles}),
-        Page(urls.organizations_url(), "organizations.html", "Organizations",
-             "Who is behind each claimant, publisher and source: funding and stake.",
+        Page(urls.organizations_url(), "organizations.html", _(N_("Organizations")),
+             _(N_("Who is behind each claimant, publisher and source: funding and stake.")),
              {"organizations": site.organizations, "appearances": indexes.organizations}),
-        Page(urls.techniques_url(), "techniques.html", "Techniques",
-             "Persuasion and media-literacy techniques, with the question to ask of each.",
+        Page(urls.techniques_url(), "techniques.html", _(N_("Techniques")),
+             _(N_("Persuasion and media-literacy techniques, with the question to ask of each.")),
              {"techniques": site.techniques, "cards": indexes.techniques}),
-        Page(urls.glossary_url(), "glossary.html", "Glossary", "Terms used in the notes.",
+        Page(urls.glossary_url(), "glossary.html", _(N_("Glossary")), _(N_("Terms used in the notes.")),
              {"glossary": site.glossary, "term_ids": term_ids(site.glossary)}),
-        Page(urls.corrections_url(), "corrections.html", "Corrections",
-             "Every correction made to a note, an article page or a profile after publication, newest first.",
+        Page(urls.corrections_url(), "corrections.html", _(N_("Corrections")),
+             _(N_("Every correction made to a note, an article page or a profile after publication, "
+                  "newest first.")),
              {"corrections": corrections_newest_first(site)}),
     ]
 
@@ -103,19 +113,21 @@ def reading_page(article: ResolvedArticle) -> Page:
                 wide=True)
 
 
-def exercise_page(article: ResolvedArticle) -> Page:
+def exercise_page(article: ResolvedArticle, words: gettext.NullTranslations) -> Page:
     """The article with its notes closed, for students to read first."""
     reading = reading_page(article)
-    return Page(urls.exercise_url(article.id), "exercise.html", f"Exercise: {article.meta.title}",
-                f"Read it first with the notes closed, then check: {reading.description}", reading.context,
-                wide=True, searchable=False)
+    return Page(urls.exercise_url(article.id), "exercise.html",
+                words.gettext(N_("Exercise: %(title)s")) % {"title": article.meta.title},
+                words.gettext(N_("Read it first with the notes closed, then check: %(summary)s"))
+                % {"summary": reading.description}, reading.context, wide=True, searchable=False)
 
 
-def teacher_page(article: ResolvedArticle) -> Page:
+def teacher_page(article: ResolvedArticle, words: gettext.NullTranslations) -> Page:
     title = article.meta.title
-    return Page(urls.teacher_url(article.id), "teacher.html", f"Teacher guide: {title}",
-                f"Objectives, a lesson flow and discussion questions for: {title}",
-                reading_page(article).context, searchable=False)
+    return Page(urls.teacher_url(article.id), "teacher.html",
+                words.gettext(N_("Teacher guide: %(title)s")) % {"title": title},
+                words.gettext(N_("Objectives, a lesson flow and discussion questions for: %(title)s"))
+                % {"title": title}, reading_page(article).context, searchable=False)
 
 
 def organization_page(org_id: str, org: Organization, appearances: Appearances) -> Page:

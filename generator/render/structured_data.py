@@ -13,6 +13,7 @@ from typing import Any
 from generator.load.models import ASSESSMENTS
 from generator.memo import Memo, fingerprint
 from generator.render import urls
+from generator.render.i18n import translations
 from generator.render.options import RenderOptions
 from generator.resolve import Card, ResolvedArticle, Site
 
@@ -62,13 +63,14 @@ def claim_review(article: ResolvedArticle, card: Card, options: RenderOptions) -
     if claim.date:
         item["datePublished"] = claim.date
     page = urls.claim_url(article.id, card.id)
+    label = translations(options.language).gettext(ASSESSMENTS[claim.assessment])  # the site's language
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": address(options.site_url, page, within=page),
         "claimReviewed": claim.claim,
         "author": site_agent(options.site_name, options.site_url),
-        "reviewRating": {"@type": "Rating", "alternateName": ASSESSMENTS[claim.assessment]},
+        "reviewRating": {"@type": "Rating", "alternateName": label},  # as the page shows it
         "itemReviewed": item,
     }
     if claim.reviewed:

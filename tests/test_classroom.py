@@ -88,6 +88,7 @@ def test_every_note_and_claim_page_offers_its_permalink(browser, published) -> N
     first.click()
     expected = f"{url}/articles/{ARTICLE}/{first.get_attribute('href')}"
     assert page.evaluate("navigator.clipboard.readText()") == expected
+    assert first.inner_text() == "Link copied"  # said for a moment, in the site's language
     page.goto(f"{url}/articles/{ARTICLE}/claims/naval-build-up/")
     permalink = page.locator("a[data-copy-link]")
     assert permalink.is_visible() and permalink.get_attribute("href") == "./"

@@ -144,6 +144,7 @@ def test_a_translated_site_leaves_no_english_interface_word_on_any_page_kind(lan
     assert words.gettext("The article, annotated") in reading and words.gettext("Read more") in reading
     printed = " ".join(words.gettext("; archived copy: %(address)s").split(":")[0].split()).strip("; ")
     assert printed in reading  # the labels of the printed sources
+    assert f'data-copy-link="{words.gettext("Link copied")}"' in built.pages["/articles/nested/"]  # said by the script
     feed = built.files["feed.xml"]
     assert f'xml:lang="{language}"' in feed and (words.gettext("Note corrected: %(title)s") % {"title": ""}) in feed
 

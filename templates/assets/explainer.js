@@ -7,7 +7,7 @@ document.querySelectorAll("a[data-copy-link]").forEach((link) => {
     const address = new URL(link.getAttribute("href"), location.href).href;
     navigator.clipboard.writeText(address).then(() => {
       const label = link.textContent;
-      link.textContent = "Link copied";
+      link.textContent = link.dataset.copyLink || "Link copied"; // in the site's language
       link.setAttribute("aria-live", "polite");
       setTimeout(() => { link.textContent = label; }, 2000);
     });

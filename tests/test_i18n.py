@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from generator.render.i18n import catalog_languages, local_date, locale_folder, translations
+from generator.render.i18n import catalog_for, catalog_languages, local_date, locale_folder, translations
 from generator.render.options import RenderOptions
 
 from helpers import FIXTURES, REPO, build, edit_config, make_project, mkdocs
@@ -53,6 +53,13 @@ def test_a_language_without_a_catalog_keeps_the_english_words_with_local_dates()
     assert translations("eo").gettext("Read more") == "Read more"
     reading = build(FIXTURES / "mini", RenderOptions(language="eo")).pages["/articles/nested/"]
     assert "The article, annotated" in reading and "2 January 2020" not in reading  # Esperanto dates
+
+
+@pytest.mark.parametrize("language", ["e\x00n", "../../etc", "fr\u202e", "x" * 300, ""])
+def test_a_hostile_language_setting_falls_back_to_english_and_reads_no_file(language: str) -> None:
+    assert catalog_for(language) is None
+    assert translations(language).gettext("Read more") == "Read more"
+    assert local_date("2018-08-29", language) == "29 August 2018"
 
 
 SHIPPED = {"ar", "es", "fr", "ru", "uk"}  # and English, the templates' own

@@ -32,6 +32,7 @@ def Nn_(singular: str, plural: str) -> tuple[str, str]:
     """Marks a word with a plural form: ``words.ngettext(*Nn_("%(num)d x", "%(num)d xs"), n)``."""
     return singular, plural
 
+
 # How each kind of organization is named on the pages (the catalogs translate these words).
 KIND_NAMES = {
     "intergovernmental": "intergovernmental", "government": "government", "state-media": "state media",

@@ -11,8 +11,20 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from generator.render.i18n import catalog_for, catalog_languages, local_date, locale_folder, translations
+from generator.memo import Memo
+from generator.render.environment import make_environment
+from generator.render.i18n import (
+    catalog_for,
+    catalog_languages,
+    local_date,
+    local_number,
+    locale_folder,
+    translations,
+    words_for,
+)
+from generator.render.markdown_fields import ContentMarkdown
 from generator.render.options import RenderOptions
+from generator.render.templates import TemplateFolders
 
 from helpers import FIXTURES, REPO, build, edit_config, make_project, mkdocs
 
@@ -49,6 +61,38 @@ def test_dates_are_written_the_local_way_partial_ones_too(language: str, day: st
         == (day, month, year)
 
 
+@pytest.mark.parametrize(("language", "written"), [
+    ("en", "1,234,567"),
+    ("fr", "1\u202f234\u202f567"),  # narrow no-break spaces
+    ("uk", "1\u00a0234\u00a0567"),  # no-break spaces
+    ("es", "1.234.567"),
+    ("ar", "1,234,567"),  # the digits stay 0-9, as the dates' do (the CLDR's default for Arabic)
+    ("hi", "12,34,567"),  # lakh grouping
+    ("../../etc", "1,234,567"),
+])
+def test_counts_are_written_the_local_way(language: str, written: str) -> None:
+    assert local_number(1234567, language) == written
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("fr", "1\u202f234 notes. A\u00a0: note 1\u202f234 sur 2\u202f000"),
+    ("uk", "1\u00a0234 примітки. A: примітка 1\u00a0234 з 2\u00a0000"),
+])
+def test_the_templates_and_the_code_write_counts_the_local_way(language: str, expected: str) -> None:
+    """Every count a page shows goes through the locale: the plural messages of the templates, the
+    note's place on a claim page, and the counts the code writes (titles, preview notices)."""
+    env = make_environment(TemplateFolders(REPO / "templates"), RenderOptions(language=language),
+                           ContentMarkdown([], None, Memo()))
+    shown = env.from_string('{{ ngettext("%(num)s note.", "%(num)s notes.", 1234) }} '
+                            '{{ _("%(article)s: note %(number)s of %(total)s", article="A", '
+                            'number=1234 | number, total=2000 | number) }}').render()
+    assert shown == expected
+    assert words_for(language).counted(("%(num)s problem", "%(num)s problems"), 2000) \
+        == f"{local_number(2000, language)} problems"
+    older = env.from_string('{{ ngettext("%(num)d note.", "%(num)d notes.", 1234) }}').render()
+    assert older == "1234 notes."  # a site template written for 0.2 still renders
+
+
 def test_a_language_without_a_catalog_keeps_the_english_words_with_local_dates() -> None:
     assert translations("eo").gettext("Read more") == "Read more"
     reading = build(FIXTURES / "mini", RenderOptions(language="eo")).pages["/articles/nested/"]
@@ -66,7 +110,7 @@ SHIPPED = {"ar", "es", "fr", "ru", "uk"}  # and English, the templates' own
 # Translations that are the English word, reviewed: the same word in that language.
 SAME_AS_ENGLISH = {
     "fr": {", ", "Corrections", "Articles", "Source", "Note", "Article", "Techniques", "Opinion",
-           ("%(num)d note.", "%(num)d notes."), ("%(num)d note", "%(num)d notes")},
+           ("%(num)s note.", "%(num)s notes."), ("%(num)s note", "%(num)s notes")},
     "es": {", ", "Original: %(link)s"}, "uk": {", "}, "ru": {", "}, "ar": set(),
 }
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")

@@ -17,6 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.adapters.supervise import problem_page, site_language
+from generator.render.i18n import words_for
+
 from helpers import edit_config, explainer, free_port, wait_for
 
 pytestmark = pytest.mark.serve
@@ -110,6 +113,21 @@ def test_a_preview_started_on_a_broken_mkdocs_yml_starts_once_it_is_fixed(site: 
     assert wait_for(lambda: timed(base + "/articles/")[0] == 200, 60), log.read_text()
 
 
+def test_the_problem_page_speaks_the_sites_language_even_while_mkdocs_yml_is_broken(site: Path, serve) -> None:
+    """The frame follows `theme.language`; the problem lines stay as `explainer check` prints them.
+    While the file cannot be read, the page keeps the language the file last had."""
+    edit_config(site, "  language: en", "  language: fr")
+    base, log = serve()
+    assert wait_for(lambda: timed(base + "/articles/")[0] == 200, 60), log.read_text()
+    edit_config(site, 'site_name: "site"', "site_name: Civics: reading")
+    line = f"mkdocs.yml:3:18: {COLON}"
+    assert wait_for(lambda: line in timed(base + "/articles/")[1], 10), log.read_text()
+    page = timed(base + "/articles/")[1]
+    assert '<html lang="fr" dir="ltr">' in page and "<h1>Impossible de construire l&#x27;aperçu</h1>" in page
+    assert "Corrigez le fichier et enregistrez-le\u00a0: cette page se recharge" in page
+    assert "The preview cannot be built" not in page and "Fix the file" not in page
+
+
 def test_a_failed_rebuild_is_shown_instead_of_holding_every_request(site: Path, serve) -> None:
     (site / "hooks.py").write_text(HOOK, encoding="utf-8")
     edit_config(site, "plugins:\n", "hooks:\n  - hooks.py\n\nplugins:\n")
@@ -164,3 +182,22 @@ def zombie(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
     except OSError:
         return True
+
+
+@pytest.mark.parametrize(("written", "language"), [
+    ("  language: ar", "ar"), ("  language: pt-BR", "pt-BR"), ("  language: en", "en"), ("", "en"),
+    ('  language: "../../x"', "en"), ('  language: "fr\\u202e"', "en"), (f"  language: {'x' * 300}", "en"),
+])
+def test_the_problem_page_reads_the_language_and_refuses_what_is_not_one(tmp_path: Path, written: str,
+                                                                      language: str) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: x\ntheme:\n  name: material\n{written}\n", encoding="utf-8")
+    assert site_language(config) == language
+    config.write_text("site_name: a: b\n", encoding="utf-8")
+    assert site_language(config) is None  # unreadable: the page keeps the language it had
+
+
+def test_a_right_to_left_problem_page_is_mirrored_and_its_lines_keep_their_order() -> None:
+    page = problem_page(["mkdocs.yml:3:18: a line"], words_for("ar")).decode()
+    assert '<html lang="ar" dir="rtl">' in page and "<h1>تعذّر بناء المعاينة</h1>" in page
+    assert '<li><code dir="auto">mkdocs.yml:3:18: a line</code></li>' in page

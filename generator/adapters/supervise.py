@@ -19,6 +19,7 @@ import contextlib
 import ctypes
 import html
 import http.client
+import re
 import signal
 import socket
 import subprocess
@@ -28,7 +29,9 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from generator.adapters.config_file import configured_value
+from generator.adapters.config_file import ConfigPlaces, configured_value
+from generator.render.i18n import ENGLISH, N_, Words, words_for
+from generator.render.text import text_direction
 
 PROXY_TIMEOUT = 0.8  # seconds a request may wait for the child before a page says why
 POLL_SECONDS = 0.25  # how often mkdocs.yml is looked at
@@ -108,6 +111,7 @@ class Preview:
         self.child: subprocess.Popen[str] | None = None
         self.private = ""
         self.config_lines: list[str] = []  # mkdocs.yml's problems, as `explainer check` prints them
+        self.words = words_for(ENGLISH)  # the site's language, as mkdocs.yml last said it
         self.build_lines: list[str] = []  # the child's errors of its last failed build
         self.building: list[str] = []  # the errors of the build under way
         self.failed = False  # the last build failed: the child holds every request
@@ -184,6 +188,7 @@ class Preview:
     def check_config(self) -> list[str]:
         from generator.adapters.plugin import config_problems  # MkDocs' validation, in this process
 
+        self.words = words_for(site_language(self.config_file) or self.words.language)
         return [problem.line() for problem in config_problems(self.config_file)]
 
     def report_config(self) -> None:
@@ -231,7 +236,7 @@ class Preview:
             if self.config_lines:
                 return list(self.config_lines)
             if self.failed or self.child is None:
-                return list(self.build_lines) or ["the preview is starting"]
+                return list(self.build_lines) or [self.words.gettext(N_("the preview is starting"))]
             return []
 
     def child_epoch(self) -> int:
@@ -298,13 +303,14 @@ class Preview:
             return
         problems = self.problems()
         if problems:
-            send(request, 503, "text/html; charset=utf-8", problem_page(problems), refresh=True)
+            send(request, 503, "text/html; charset=utf-8", problem_page(problems, self.words), refresh=True)
             return
         answer = self.fetch_child(path, timeout=PROXY_TIMEOUT, headers=forwarded(request.headers))
         if answer is None:
-            send(request, 503, "text/html; charset=utf-8", problem_page(
-                ["the preview is rebuilding: this page shows it again in a moment"], heading="Rebuilding"),
-                refresh=True)
+            rebuilding = self.words.gettext(N_("the preview is rebuilding: this page shows it again in a "
+                                               "moment"))
+            send(request, 503, "text/html; charset=utf-8",
+                 problem_page([rebuilding], self.words, heading=N_("Rebuilding")), refresh=True)
             return
         status, headers, body = answer
         send(request, status, dict(headers).get("Content-Type", "application/octet-stream"),
@@ -341,14 +347,33 @@ def send(request: BaseHTTPRequestHandler, status: int, content_type: str, body: 
         request.wfile.write(body)
 
 
-def problem_page(lines: list[str], heading: str = "The preview cannot be built") -> bytes:
-    items = "\n".join(f"<li><code>{html.escape(line)}</code></li>" for line in lines)
-    return (f'<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+def site_language(config_file: Path) -> str | None:
+    """``theme.language`` as mkdocs.yml writes it (English when it says none), or None while the
+    file cannot be read: the page that says so then keeps the language it had."""
+    places = ConfigPlaces.of(config_file)
+    if not places.keys:
+        return None
+    _, language = places.values.get(("theme", "language"), (None, ENGLISH))
+    return language if LANGUAGE_TAG.fullmatch(language) else ENGLISH
+
+
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,4}")
+
+
+def problem_page(lines: list[str], words: Words, heading: str = N_("The preview cannot be built")) -> bytes:
+    """The problem lines as `explainer check` prints them, in a frame in the site's language."""
+    items = "\n".join(f'<li><code dir="auto">{html.escape(line)}</code></li>' for line in lines)
+    heading = words.gettext(heading)
+    fix = words.gettext(N_("Fix the file and save it: this page reloads by itself."))
+    language, direction = words.language, text_direction(words.language)
+    return (f'<!doctype html>\n<html lang="{html.escape(language)}" dir="{direction}">\n<head>\n'
+            '<meta charset="utf-8">\n'
             f'<meta http-equiv="refresh" content="1">\n<meta name="viewport" content="width=device-width">\n'
             f"<title>{html.escape(heading)}</title>\n"
             "<style>body{font:1rem/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem;color:#1a1a1a}"
             "code{white-space:pre-wrap;overflow-wrap:anywhere}li{margin:.5rem 0}</style>\n</head>\n<body>\n"
             f"<main>\n<h1>{html.escape(heading)}</h1>\n<ul>\n{items}\n</ul>\n"
-            "<p>Fix the file and save it: this page reloads by itself.</p>\n</main>\n</body>\n</html>\n"
+            f"<p>{html.escape(fix)}</p>\n"
+            "</main>\n</body>\n</html>\n"
             ).encode()
 

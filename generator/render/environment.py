@@ -18,7 +18,7 @@ from markupsafe import Markup
 from generator.load.models import ASSESSMENTS
 from generator.render import structured_data, urls
 from generator.render.highlight import paragraph_html
-from generator.render.i18n import KIND_NAMES, local_date, translations
+from generator.render.i18n import KIND_NAMES, Words, words_for
 from generator.render.markdown_fields import ContentMarkdown
 from generator.render.options import RenderOptions
 from generator.render.sentences import lead_and_rest
@@ -39,9 +39,10 @@ def make_environment(templates: TemplateFolders, options: RenderOptions,
         finalize=printable,
         extensions=["jinja2.ext.i18n"],
     )
-    words = translations(options.language)
+    words = words_for(options.language)
     env.install_gettext_translations(words, newstyle=True)  # type: ignore[attr-defined]
-    env.filters.update(human_date=lambda value: local_date(value, options.language), plain=plain_text,
+    env.globals["ngettext"] = with_local_count(words, env.globals["ngettext"])
+    env.filters.update(human_date=words.date, number=words.number, plain=plain_text,
                        anchor_id=anchor_id, sentence_case=lambda text: text[:1].upper() + text[1:])
     env.globals.update(
         urls=urls,
@@ -61,6 +62,18 @@ def make_environment(templates: TemplateFolders, options: RenderOptions,
             structured_data.script_json(structured_data.claim_review(article, card, options))),
     )
     return env
+
+
+def with_local_count(words: Words, ngettext: Any) -> Any:
+    """Jinja's ``ngettext``, with the count written the local way: messages say ``%(num)s``. A site
+    template written for 0.2 (``%(num)d``) still gets the whole number it asks for."""
+    @jinja2.pass_context
+    def counted(context: jinja2.runtime.Context, singular: str, plural: str, count: int,
+                **variables: Any) -> str:
+        if "%(num)d" not in singular + plural:
+            variables.setdefault("num", words.number(count))
+        return ngettext(context, singular, plural, count, **variables)
+    return counted
 
 
 def root(context: jinja2.runtime.Context) -> str:

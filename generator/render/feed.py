@@ -9,14 +9,13 @@ when its text changes.
 
 from __future__ import annotations
 
-import gettext
 import html
 import re
 import uuid
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.render import urls
-from generator.render.i18n import N_, translations
+from generator.render.i18n import N_, Words, words_for
 from generator.render.plan import CorrectionEntry, corrections_newest_first
 from generator.render.text import isolated, plain_text
 from generator.resolve import ResolvedArticle, Site
@@ -33,7 +32,7 @@ CORRECTED = {"note": N_("Note corrected: %(title)s"), "article": N_("Article cor
 
 def feed_xml(site: Site, site_name: str, site_url: str, language: str = "en") -> str:
     base = site_url or site_name
-    words = translations(language)
+    words = words_for(language)
     entries = [article_entry(article, base, site_url) for article in site.articles]
     entries += correction_entries(corrections_newest_first(site), base, site_url, words)
     entries.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)  # newest first, then by id
@@ -60,7 +59,7 @@ def article_entry(article: ResolvedArticle, base: str, site_url: str) -> tuple[s
 
 
 def correction_entries(found: list[CorrectionEntry], base: str, site_url: str,
-                       words: gettext.NullTranslations) -> list[tuple[str, str, str]]:
+                       words: Words) -> list[tuple[str, str, str]]:
     """One entry per correction, linking to the page it changed; several on one page and day are
     told apart by their order in the file."""
     seen: dict[tuple[str, str], int] = {}

@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import gettext
 import io
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 
 ENGLISH = "en"
 
@@ -29,8 +31,10 @@ def N_(text: str) -> str:
 
 
 def Nn_(singular: str, plural: str) -> tuple[str, str]:
-    """Marks a word with a plural form: ``words.ngettext(*Nn_("%(num)d x", "%(num)d xs"), n)``."""
+    """Marks a word with a plural form: ``words.counted(Nn_("%(num)s x", "%(num)s xs"), n)``."""
     return singular, plural
+
+
 
 
 # How each kind of organization is named on the pages (the catalogs translate these words).
@@ -78,11 +82,48 @@ def translations(language: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(compiled)
 
 
+@dataclass(frozen=True)
+class Words:
+    """The interface's words in the site's language, and how that language writes counts and dates.
+    Jinja's i18n extension takes it as its translations (it asks only for these two methods)."""
+
+    language: str
+    catalog: gettext.NullTranslations
+
+    def gettext(self, message: str) -> str:
+        return self.catalog.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return self.catalog.ngettext(singular, plural, count)
+
+    def counted(self, forms: tuple[str, str], count: int) -> str:
+        """The plural form for ``count`` (marked with ``Nn_``), the count written the local way."""
+        return self.ngettext(*forms, count) % {"num": self.number(count)}
+
+    def number(self, value: int) -> str:
+        return local_number(value, self.language)
+
+    def date(self, value: str) -> str:
+        return local_date(value, self.language)
+
+
+@functools.cache
+def words_for(language: str) -> Words:
+    return Words(language, translations(language))
+
+
 def locale_of(language: str) -> Locale | None:
     try:
         return Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         return None
+
+
+def local_number(value: int, language: str) -> str:
+    """A count as the site's language writes it: ``1,234`` in English, ``1 234`` in French (with a
+    narrow no-break space), ``1.234`` in Spanish. Digits stay 0-9 in every language, as Babel and
+    the CLDR's default for Arabic write them, so counts match the dates and the theme's own numbers."""
+    return format_decimal(value, locale=locale_of(language) or ENGLISH)
 
 
 def local_date(value: str, language: str) -> str:

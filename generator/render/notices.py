@@ -6,7 +6,6 @@ They are added after rendering, so they show even when the author's own template
 
 from __future__ import annotations
 
-import gettext
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,30 +13,30 @@ from markupsafe import escape
 
 from generator.problems import Problem
 from generator.render import urls
-from generator.render.i18n import N_, Nn_, translations
+from generator.render.i18n import N_, Nn_, Words, words_for
 from generator.render.pages import RenderedPage
 
 NOTICE_CLASS = "ex-problems"
 
 
-def notice_html(lines: list[str], words: gettext.NullTranslations) -> str:
+def notice_html(lines: list[str], words: Words) -> str:
     items = "\n".join(f"<li><code>{escape(line)}</code></li>" for line in lines)
-    count = words.ngettext(*Nn_("Preview only: %(num)d problem to fix.",
-                                "Preview only: %(num)d problems to fix."), len(lines)) % {"num": len(lines)}
+    count = words.counted(Nn_("Preview only: %(num)s problem to fix.",
+                              "Preview only: %(num)s problems to fix."), len(lines))
     rest = words.gettext(N_("This part of the site is left out until then; the same lines are in the "
                             "terminal and in %(command)s.")) % {"command": "<code>explainer check</code>"}
     return (f'<div class="{NOTICE_CLASS}" role="alert">\n<p><strong>{escape(count)}</strong> {rest}</p>\n'
             f"<ul>\n{items}\n</ul>\n</div>\n\n")
 
 
-def with_notice(page: RenderedPage, lines: list[str], words: gettext.NullTranslations) -> RenderedPage:
+def with_notice(page: RenderedPage, lines: list[str], words: Words) -> RenderedPage:
     """The page with the notice placed first in its body."""
     if not lines:
         return page
     return replace(page, body=notice_html(lines, words) + page.body)
 
 
-def notice_page(url: str, title: str, lines: list[str], words: gettext.NullTranslations) -> RenderedPage:
+def notice_page(url: str, title: str, lines: list[str], words: Words) -> RenderedPage:
     """A stand-in for a page that could not be made, naming why."""
     return RenderedPage(url, title, words.gettext(N_("Problems to fix in the content.")),
                         notice_html(lines, words) + f'<div class="ex"><h1>{escape(title)}</h1></div>\n')
@@ -54,7 +53,7 @@ def for_preview(pages: dict[str, RenderedPage], problems: list[Problem], content
                 failed_pages: dict[str, Problem], language: str = "en") -> dict[str, RenderedPage]:
     """The pages that change to show problems, by URL: each article's own, stand-ins for pages
     that could not be made, and the list of articles, which shows every problem."""
-    words = translations(language)
+    words = words_for(language)
     everything = sorted(set(problems))
     by_article: dict[str, list[Problem]] = {}
     for problem in everything:

@@ -20,7 +20,7 @@ from generator.memo import Memo, files_fingerprint
 from generator.render import structured_data, urls
 from generator.render.environment import make_environment
 from generator.render.feed import feed_xml
-from generator.render.i18n import translations
+from generator.render.i18n import words_for
 from generator.render.indexes import build_indexes
 from generator.render.markdown_fields import ContentMarkdown
 from generator.render.open_data import claims_schema
@@ -75,7 +75,7 @@ def render_site(site: Site, templates: TemplateFolders, options: RenderOptions, 
         templates, options, ContentMarkdown(options.markdown_extensions, options.markdown_configs, memo)))
     indexes = build_indexes(site)
     rendered = Rendered()
-    for planned in plan_pages(site, indexes, made_with, translations(options.language)):
+    for planned in plan_pages(site, indexes, made_with, words_for(options.language)):
         url = planned.url
         try:
             if url in hold:

@@ -4,7 +4,6 @@ rendering, so an unchanged page is not rendered again), and, only when it is ren
 from __future__ import annotations
 
 import functools
-import gettext
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -12,7 +11,7 @@ from typing import Any
 from generator.load.models import Correction, Organization, Technique
 from generator.memo import fingerprint
 from generator.render import urls
-from generator.render.i18n import N_, Nn_
+from generator.render.i18n import ENGLISH, N_, Nn_, Words, words_for
 from generator.render.indexes import Appearances, Indexes
 from generator.render.text import plain_text, term_ids, text_direction
 from generator.resolve import Card, ResolvedArticle, Site
@@ -38,10 +37,10 @@ class PlannedPage:
 
 
 def plan_pages(site: Site, indexes: Indexes, salt: bytes,
-               words: gettext.NullTranslations | None = None) -> Iterator[PlannedPage]:
+               words: Words | None = None) -> Iterator[PlannedPage]:
     """Every page of the site, in a fixed order. ``salt`` (the templates and settings, the language
     among them) goes into every fingerprint; ``words`` translates the titles the pages are given."""
-    words = words or gettext.NullTranslations()
+    words = words or words_for(ENGLISH)
     for page in section_pages(site, indexes, words):
         yield PlannedPage(page.url, None, lambda page=page: page)
     for article in site.articles:
@@ -66,15 +65,14 @@ def plan_pages(site: Site, indexes: Indexes, salt: bytes,
                           functools.partial(technique_page, technique_id, technique, cards))
 
 
-def section_pages(site: Site, indexes: Indexes, words: gettext.NullTranslations) -> list[Page]:
+def section_pages(site: Site, indexes: Indexes, words: Words) -> list[Page]:
     """The pages that list a whole section: made on every build (they show every article)."""
     _ = words.gettext
     count = len(site.articles)
     return [
         Page(urls.articles_url(), "articles.html", _(N_("Articles")),
-             words.ngettext(*Nn_("%(num)d annotated article with context notes on its claims.",
-                                 "%(num)d annotated articles with context notes on their claims."), count)
-             % {"num": count},
+             words.counted(Nn_("%(num)s annotated article with context notes on its claims.",
+                               "%(num)s annotated articles with context notes on their claims."), count),
              {"articles": site.articles}),
         Page(urls.organizations_url(), "organizations.html", _(N_("Organizations")),
              _(N_("Who is behind each claimant, publisher and source: funding and stake.")),
@@ -113,7 +111,7 @@ def reading_page(article: ResolvedArticle) -> Page:
                 wide=True)
 
 
-def exercise_page(article: ResolvedArticle, words: gettext.NullTranslations) -> Page:
+def exercise_page(article: ResolvedArticle, words: Words) -> Page:
     """The article with its notes closed, for students to read first."""
     reading = reading_page(article)
     return Page(urls.exercise_url(article.id), "exercise.html",
@@ -122,7 +120,7 @@ def exercise_page(article: ResolvedArticle, words: gettext.NullTranslations) -> 
                 % {"summary": reading.description}, reading.context, wide=True, searchable=False)
 
 
-def teacher_page(article: ResolvedArticle, words: gettext.NullTranslations) -> Page:
+def teacher_page(article: ResolvedArticle, words: Words) -> Page:
     title = article.meta.title
     return Page(urls.teacher_url(article.id), "teacher.html",
                 words.gettext(N_("Teacher guide: %(title)s")) % {"title": title},

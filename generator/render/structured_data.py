@@ -13,7 +13,7 @@ from typing import Any
 from generator.load.models import ASSESSMENTS
 from generator.memo import Memo, fingerprint
 from generator.render import urls
-from generator.render.i18n import translations
+from generator.render.i18n import words_for
 from generator.render.options import RenderOptions
 from generator.resolve import Card, ResolvedArticle, Site
 
@@ -63,7 +63,7 @@ def claim_review(article: ResolvedArticle, card: Card, options: RenderOptions) -
     if claim.date:
         item["datePublished"] = claim.date
     page = urls.claim_url(article.id, card.id)
-    label = translations(options.language).gettext(ASSESSMENTS[claim.assessment])  # the site's language
+    label = words_for(options.language).gettext(ASSESSMENTS[claim.assessment])  # the site's language
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",

@@ -81,12 +81,14 @@ LAYOUT_SHIFTS = """() => new Promise(done => { const seen = [];
   setTimeout(() => done(seen), 300); })"""
 
 
-def assert_margin_rule(margin: dict, pinned: str | None = None) -> None:
-    """Each note beside the text, its top the larger of its passage's first line and the previous
-    note's bottom plus the gap (a pinned note: level with its passage), in order, never overlapping."""
-    notes, text_right = margin["notes"], max(p["right"] for p in margin["paras"])
+def assert_margin_rule(margin: dict, pinned: str | None = None, rtl: bool = False) -> None:
+    """Each note beside the text (to its right, or on a right-to-left page to its left), its top the
+    larger of its passage's first line and the previous note's bottom plus the gap (a pinned note:
+    level with its passage), in order, never overlapping."""
+    notes = margin["notes"]
+    text_left, text_right = min(p["left"] for p in margin["paras"]), max(p["right"] for p in margin["paras"])
     for before, note in zip([None, *notes], notes, strict=False):
-        assert note["left"] >= text_right, note  # in the margin, not over the text
+        assert note["right"] <= text_left if rtl else note["left"] >= text_right, note  # in the margin
         if note["id"] == pinned:
             assert abs(note["top"] - note["passage"]) <= 1, note
         elif pinned is None:

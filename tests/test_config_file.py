@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from generator.adapters import new_site
 from generator.adapters.plugin import config_problems
 
 from helpers import explainer, mkdocs
 
-SKELETON = (Path(__file__).parent.parent / "generator/adapters/site_skeleton/mkdocs.yml").read_text(encoding="utf-8")
-GOOD = SKELETON.replace("__SITE_NAME__", "Civics")
+GOOD = new_site.site_files("Civics", "https://git.example.org/x")["mkdocs.yml"].replace('"Civics"', "Civics")
 PLUGIN_LINE = "  - explainer              # options"
 
 
@@ -48,7 +48,7 @@ CASES = {
                        "the `nosuch` plugin is not installed: install it, or remove it from `plugins`"),
     "given twice": (GOOD.replace("site_name: Civics", "site_name: Civics\nsite_name: Other"), "site_name: Other", 1,
                     "`site_name` is given twice (also on line 3): keep one"),
-    "nav page missing": (GOOD.replace("about/methodology.md", "about/missing.md"), "      - How we work", 22,
+    "nav page missing": (GOOD.replace("about/methodology.md", "about/missing.md"), '      - "How we work"', 24,
                          "`nav` names about/missing.md, which is not in docs/: correct the path"),
     "yes-or-no": (GOOD.replace("site_name: Civics", "site_name: Civics\nuse_directory_urls: maybe"),
                   "use_directory_urls", 1, "`use_directory_urls`: must be true or false, not text"),

@@ -26,7 +26,7 @@ from generator.render.markdown_fields import ContentMarkdown
 from generator.render.options import RenderOptions
 from generator.render.templates import TemplateFolders
 
-from helpers import FIXTURES, REPO, build, edit_config, make_project, mkdocs
+from helpers import FIXTURES, REPO, build, edit_config, explainer, make_project, mkdocs
 
 
 def messages_tool():
@@ -149,6 +149,28 @@ def test_the_build_says_once_when_the_interface_has_no_catalog(tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stderr.splitlines() if "no interface catalog" in line]
     assert len(lines) == 1 and lines[0].startswith("INFO") and "`eo`" in lines[0], result.stderr
+
+
+@pytest.mark.parametrize(("written", "line"), [
+    ("xx", "the theme has no language `xx`: write one of its codes, such as en, ar, fr or pt-BR"),
+    ("de-AT", "the theme has no language `de-AT`: write one of its codes, such as en, ar, fr or pt-BR "
+              "(for this language: de)"),
+    ("PT-br", "the language `PT-br` is written `pt-BR` by the theme: write `pt-BR`"),
+    ('"../../partials/languages/en"', "the theme has no language `../../partials/languages/en`: write one of "
+                                       "its codes, such as en, ar, fr or pt-BR"),
+])
+def test_a_language_the_theme_does_not_know_is_one_line_not_a_traceback(tmp_path: Path, written: str,
+                                                                        line: str) -> None:
+    """Material stops on such a language with a traceback, before any of our hooks would run:
+    the plugin's configuration hook runs first, and `explainer check` names it too."""
+    project = make_project(tmp_path / "project", FIXTURES / "mini")
+    edit_config(project, "  language: en\n", f"  language: {written}\n")
+    where = f"mkdocs.yml:{project.joinpath('mkdocs.yml').read_text().splitlines().index(f'  language: {written}') + 1}:13"
+    built = mkdocs("build", "--strict", "-d", "site", cwd=project)
+    assert built.returncode == 1 and "Traceback" not in built.stderr, built.stderr
+    assert f"ERROR   -  {where}: `theme.language`: {line}" in built.stderr.splitlines(), built.stderr
+    checked = explainer("check", cwd=project)
+    assert checked.returncode == 1 and f"{where}: `theme.language`: {line}" in checked.stdout.splitlines(), checked
 
 
 def english_fragments() -> set[str]:

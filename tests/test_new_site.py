@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import yaml
 
 from generator import DISTRIBUTION, __version__
 from generator.adapters import new_site
+from generator.render.i18n import locale_folder, words_for
 
 from helpers import EXAMPLE_TRACES, NEW_SITE_FILES, explainer, mkdocs
 
@@ -198,3 +200,96 @@ def test_the_repository_pip_installed_from_is_the_default(monkeypatch: pytest.Mo
     ]:
         monkeypatch.setattr(new_site.importlib.metadata, "distribution", lambda name, r=record: Installed(r))
         assert new_site.installed_from() == expected
+
+
+SKELETON_DOCS = Path(new_site.SKELETON) / "docs"
+PAGE_TITLES = {"about/how-to-read.md": "How to read a page", "about/methodology.md": "How we work",
+               "about/corrections-policy.md": "Corrections policy", "about/who-we-are.md": "Who we are"}
+NAV = ["Home", "Articles", "Organizations", "Techniques", "Glossary", "Corrections", "About"]
+
+
+def nav_labels(config: dict) -> list[str]:
+    return [next(iter(entry)) for entry in config["nav"]]
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "es", "fr", "ru", "uk"])
+def test_a_site_in_each_shipped_language_builds_strict_at_once_in_that_language(tmp_path: Path,
+                                                                                language: str) -> None:
+    made = explainer("new", "site", "s", "--language", language, "--generator-url", GENERATOR_URL, cwd=tmp_path)
+    assert made.returncode == 0 and made.stderr == "", made.stderr  # nothing left in English to warn of
+    site, words = tmp_path / "s", words_for(language)
+    config = site_config(site)
+    assert config["theme"]["language"] == language
+    assert nav_labels(config) == [words.gettext(label) for label in NAV]
+    assert config["site_description"] == words.gettext(
+        "News articles set beside context notes on each of their claims, for media-literacy lessons.")
+    for page, title in PAGE_TITLES.items():
+        first_line = (site / "docs" / page).read_text(encoding="utf-8").splitlines()[0]
+        assert first_line == f"# {words.gettext(title)}", page  # the page's heading is its name in the menu
+    if language != "en":
+        assert nav_labels(config) != NAV
+        for page in ("index.md", *PAGE_TITLES):
+            assert (site / "docs" / page).read_text(encoding="utf-8") \
+                == (locale_folder() / language / "site_docs" / page).read_text(encoding="utf-8")
+    built = mkdocs("build", "--strict", "-d", str(tmp_path / "built"), cwd=site)
+    assert built.returncode == 0, built.stderr
+    home = (tmp_path / "built/index.html").read_text(encoding="utf-8")
+    tag = f'<html dir="rtl" lang="{language}"' if language == "ar" else f'<html lang="{language}" class'
+    assert tag in home and f'<body dir="{"rtl" if language == "ar" else "ltr"}"' in home
+    assert all(f">{words.gettext(label)}<" in " ".join(home.split()).replace("> ", ">").replace(" <", "<")
+               for label in ("Home", "How we work"))
+    articles = (tmp_path / "built/articles/index.html").read_text(encoding="utf-8")
+    assert words.gettext("No articles yet. Add one with %(command)s.").split("%")[0] in articles
+
+
+def test_a_language_without_our_pages_builds_with_english_pages_and_says_so(tmp_path: Path) -> None:
+    made = explainer("new", "site", "s", "--language", "he", "--generator-url", GENERATOR_URL, cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert made.stderr.splitlines() == [
+        "The generated pages' words are in English: there is no catalog for `he` yet (see \"The interface "
+        "in your language\" in the generator's README).",
+        "docs/ holds the home and about pages in English: translate them, and the page names in mkdocs.yml.",
+    ]
+    assert (tmp_path / "s/docs/index.md").read_bytes() == (SKELETON_DOCS / "index.md").read_bytes()
+    built = mkdocs("build", "--strict", "-d", str(tmp_path / "built"), cwd=tmp_path / "s")
+    assert built.returncode == 0, built.stderr
+    assert '<html dir="rtl" lang="he"' in (tmp_path / "built/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("language", "shown"), [
+    ("xx", "the theme has no language `xx`"), ("PT-br", "is written `pt-BR` by the theme"),
+    ("../en", "no language `../en`"), ("", "no language ``"), ("fr\u202e", "no language `'fr\\u202e'`"),
+])
+def test_a_language_the_theme_does_not_know_is_refused(tmp_path: Path, language: str, shown: str) -> None:
+    result = explainer("new", "site", "s", "--language", language, cwd=tmp_path)
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert shown in result.stderr, result.stderr
+    assert not (tmp_path / "s").exists()
+
+
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+HEADING = re.compile(r"^(#+) .*?(\{#[\w-]+\})?$", re.MULTILINE)
+
+
+@pytest.mark.parametrize("language", new_site.translated_pages())
+def test_each_translation_of_the_pages_keeps_the_english_pages_shape(language: str) -> None:
+    """Every page, the same links, heading ids, headings, owner's boxes and table rows as the
+    English, and no English sentence left untranslated."""
+    folder = locale_folder() / language / "site_docs"
+    english = {p.relative_to(SKELETON_DOCS).as_posix(): p.read_text(encoding="utf-8") for p in SKELETON_DOCS.rglob("*.md")}
+    translated = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in folder.rglob("*.md")}
+    assert set(translated) == set(english)
+    for page, text in translated.items():
+        source = english[page]
+        assert LINK.findall(text) == LINK.findall(source), page
+        assert HEADING.findall(text) == HEADING.findall(source), page
+        assert text.count('!!! note "') == source.count('!!! note "'), page
+        assert text.count("\n|") == source.count("\n|"), page
+        assert text.count("**[") == source.count("**["), page
+        left = [line for line in source.splitlines()  # a sentence, not a link's address or one shared word
+                if len(LINK.sub("]", line).split()) >= 4 and line in text]
+        assert left == [], (page, left)
+
+
+def test_every_language_we_translate_ships_its_pages() -> None:
+    assert new_site.translated_pages() == ["ar", "es", "fr", "ru", "uk"]

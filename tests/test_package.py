@@ -91,10 +91,21 @@ def test_the_wheel_brings_templates_overrides_and_skeleton(installed: Path) -> N
     package = Path(where[0]).parent
     for name in ("templates/reading.html", "templates/_macros.html", "templates/assets/explainer.css",
                  "templates/assets/explainer.js", "overrides/main.html", "overrides/partials/search.html",
-                 "adapters/site_skeleton/mkdocs.yml", "adapters/site_skeleton/dot-github/workflows/publish.yml"):
+                 "adapters/site_skeleton/mkdocs.yml", "adapters/site_skeleton/dot-github/workflows/publish.yml",
+                 "locale/messages.pot", "locale/ar/LC_MESSAGES/messages.po", "locale/ar/site_docs/index.md",
+                 "locale/uk/site_docs/about/who-we-are.md"):
         assert (package / name).is_file(), name
     version = run(installed / "bin/explainer", "--version", cwd=installed).stdout.strip()
     assert version == f"explainer {__version__}"
+
+
+def test_a_new_site_in_arabic_builds_with_the_installed_package_alone(installed: Path, tmp_path: Path) -> None:
+    run(installed / "bin/explainer", "new", "site", "s", "--language", "ar",
+        "--generator-url", "https://git.example.org/team/explainer", cwd=tmp_path)
+    assert (tmp_path / "s/docs/index.md").read_bytes() == (REPO / "generator/locale/ar/site_docs/index.md").read_bytes()
+    run(installed / "bin/python", "-m", "mkdocs", "build", "--strict", cwd=tmp_path / "s")
+    home = (tmp_path / "s/site/index.html").read_text(encoding="utf-8")
+    assert '<html dir="rtl" lang="ar"' in home and "المقالات" in home  # the packaged catalog's word
 
 
 def test_a_new_site_builds_with_the_installed_package_alone(installed: Path, tmp_path: Path) -> None:

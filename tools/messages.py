@@ -20,6 +20,7 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from generator import __version__  # noqa: E402 (needs the path above)
+from generator.adapters.new_site import SITE_WORD  # noqa: E402
 from generator.load.models import ASSESSMENTS  # noqa: E402
 from generator.render.i18n import KIND_NAMES, locale_folder  # noqa: E402
 
@@ -41,6 +42,10 @@ def template_catalog() -> Catalog:
             ROOT / "generator", [("**.py", "python")], keywords={"N_": None, "Nn_": (1, 2)}):
         catalog.add(message, locations=[(f"generator/{filename}", line)], auto_comments=comments,
                     context=context)
+    skeleton = ROOT / "generator/adapters/site_skeleton/mkdocs.yml"  # a new site's page names
+    for number, line in enumerate(skeleton.read_text(encoding="utf-8").splitlines(), start=1):
+        for word in SITE_WORD.findall(line):
+            catalog.add(word, locations=[("generator/adapters/site_skeleton/mkdocs.yml", number)])
     for name in ASSESSMENTS.values():  # assessment labels, shown by name
         catalog.add(name, locations=[("generator/load/models.py", 0)])
     for name in KIND_NAMES.values():  # kinds of organization

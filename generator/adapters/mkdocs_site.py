@@ -8,6 +8,8 @@ Kept free of ``mkdocs`` imports, so the command line can write a plugin-free sit
 from __future__ import annotations
 
 import functools
+import importlib.util
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -128,6 +130,59 @@ def theme_overrides() -> Path:
     return packaged_folder("generator.overrides")
 
 
+def material_folder() -> Path | None:
+    """Material's templates, found without importing it."""
+    spec = importlib.util.find_spec("material")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "templates"
+
+
+def theme_languages(theme_dirs: Iterable[str | Path] = ()) -> list[str]:
+    """The values ``theme.language`` may take: Material's own languages (one partial each), and any
+    a site's ``custom_dir`` adds. Material stops the build with a traceback on any other."""
+    folders = [Path(folder) for folder in theme_dirs] or [material_folder()]
+    return sorted({path.stem for folder in folders if folder is not None
+                   for path in (folder / "partials" / "languages").glob("*.html")})
+
+
+def theme_language_mistake(language: str, known: list[str]) -> str | None:
+    """Why ``language`` cannot be the site's language, with the fix; None when it can."""
+    if language in known:
+        return None
+    shown = language if len(language) <= 40 and language.isprintable() else repr(language[:40])
+    same = [code for code in known if code.lower() == language.replace("_", "-").lower()]
+    if same:
+        return f"the language `{shown}` is written `{same[0]}` by the theme: write `{same[0]}`"
+    primary = language.replace("_", "-").split("-")[0].lower()
+    near = [code for code in known if code.split("-")[0].lower() == primary]
+    hint = f" (for this language: {', '.join(near)})" if near else ""
+    return (f"the theme has no language `{shown}`: write one of its codes, such as en, ar, fr or "
+            f"pt-BR{hint}")
+
+
+def theme_direction(language: str, theme_dirs: Iterable[str | Path], direction: object = None) -> str:
+    """The site's writing direction as Material sets it on ``<body>``: ``theme.direction``, else
+    its language's own (``rtl`` for ar, fa, he, ur, ...)."""
+    if direction in ("ltr", "rtl"):
+        return str(direction)
+    for folder in theme_dirs:
+        words = Path(folder) / "partials" / "languages" / f"{language}.html"
+        if language in theme_languages([folder]) and words.is_file():
+            return "rtl" if '"direction": "rtl"' in words.read_text(encoding="utf-8") else "ltr"
+    return "ltr"
+
+
+HTML_TAG = re.compile(r"<html\b(?![^>]*\sdir=)")
+
+
+def with_direction(html: str, direction: str) -> str:
+    """A right-to-left page with its direction on ``<html>`` too, where Material leaves it off (it
+    sets it on ``<body>`` only): the document's root then reads, scrolls and prints that way. A
+    left-to-right page is left as it is: that is every document's default."""
+    return HTML_TAG.sub('<html dir="rtl"', html, count=1) if direction == "rtl" else html
+
+
 def extra_css(templates: TemplateFolders) -> list[str]:
     return stylesheets(templates)
 
@@ -157,5 +212,18 @@ def markdown_settings(extensions: Iterable[Any], configs: Mapping[str, Any] | No
     return tuple(dict.fromkeys(names)), settings
 
 
-__all__ = ["ASSET_PREFIX", "IN_NAV", "NOT_IN_NAV_PATTERNS", "extra_css", "extra_javascript",
-           "markdown_settings", "page_source", "source_files", "walk_order"]
+__all__ = [
+    "ASSET_PREFIX",
+    "IN_NAV",
+    "NOT_IN_NAV_PATTERNS",
+    "extra_css",
+    "extra_javascript",
+    "markdown_settings",
+    "page_source",
+    "source_files",
+    "theme_direction",
+    "theme_language_mistake",
+    "theme_languages",
+    "walk_order",
+    "with_direction",
+]

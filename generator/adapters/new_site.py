@@ -12,6 +12,7 @@ import argparse
 import importlib.metadata
 import json
 import os
+import re
 import shlex
 import sys
 import unicodedata
@@ -22,10 +23,14 @@ import yaml
 
 from generator import DISTRIBUTION, __version__
 from generator.adapters.files import UnsafeWrite, create_file, make_folders, refuse_links
+from generator.adapters.mkdocs_site import theme_language_mistake, theme_languages
 from generator.problems import one_line, shown_path
+from generator.render.i18n import ENGLISH, catalog_for, locale_folder, words_for
 from generator.schemas import SCHEMA_DIR, all_schemas, render_schema
 
 SKELETON = Path(__file__).with_name("site_skeleton")
+SITE_DOCS = "site_docs"  # beside a language's catalog: its home and about pages, as under docs/
+SITE_WORD = re.compile(r"__T\((.+?)\)__")  # a word of the skeleton's mkdocs.yml, said in the site's language
 PLACEHOLDER_URL = "https://example.invalid/REPLACE-WITH-THE-GENERATOR-REPOSITORY"
 URL_SCHEMES = ("https", "http", "ssh", "file")
 # Direction controls would reorder the header around the name; ZWJ and ZWNJ are letters' business.
@@ -37,17 +42,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--name", help="the site's name (default: the folder's name)")
     parser.add_argument("--generator-url", metavar="URL",
                         help="the generator's Git repository, which requirements.txt installs from")
+    parser.add_argument("--language", default=ENGLISH, metavar="CODE",
+                        help="the site's language, as theme.language: en (default), ar, fr, pt-BR, ...; "
+                             f"home and about pages come translated for {', '.join(translated_pages())}")
 
 
 def run(args: argparse.Namespace) -> int:
     target: Path = args.directory
     name = args.name if args.name is not None else Path(os.path.abspath(target)).name
     url = args.generator_url or installed_from() or PLACEHOLDER_URL
-    refusal = name_problem(name) or url_problem(url) or folder_problem(target)
+    language: str = args.language
+    refusal = name_problem(name) or url_problem(url) or language_problem(language) or folder_problem(target)
     if refusal:
         print(one_line(refusal), file=sys.stderr)
         return 2
-    files = site_files(name.strip(), url.rstrip("/"))
+    files = site_files(name.strip(), url.rstrip("/"), language)
     make_folders(target, target)
     for relative, text in files.items():
         path = target / relative
@@ -57,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"requirements.txt and .pre-commit-config.yaml name the generator's repository as "
               f"{PLACEHOLDER_URL}: replace it with the repository's address (or make the site again "
               "with --generator-url URL).", file=sys.stderr)
+    for line in language_notes(language):
+        print(line, file=sys.stderr)
     shown = shown_path(target)
     print(f"Created the site \"{one_line(name.strip())}\" in {shown}/ ({len(files)} files). Next:\n"
           f"  cd {shlex.quote(shown)}\n"
@@ -67,14 +78,18 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def site_files(name: str, url: str) -> dict[str, str]:
-    """Each file of the new site, by its path in the site, in a fixed order."""
+def site_files(name: str, url: str, language: str = ENGLISH) -> dict[str, str]:
+    """Each file of the new site, by its path in the site, in a fixed order, in ``language``: its
+    ``mkdocs.yml`` says it and names the pages in it, and its home and about pages are translated
+    when we ship them for that language (else they are the English ones)."""
     fills = {
         "__SITE_NAME__": name,
         "__GENERATOR_URL__": url,
         "__VERSION__": __version__,
         "__DISTRIBUTION__": DISTRIBUTION,
+        "__LANGUAGE__": language,
     }
+    pages = site_pages(language)
     files: dict[str, str] = {}
     for source in sorted(SKELETON.rglob("*")):
         if not source.is_file():
@@ -82,14 +97,51 @@ def site_files(name: str, url: str) -> dict[str, str]:
         relative = "/".join("." + part.removeprefix("dot-") if part.startswith("dot-") else part
                             for part in source.relative_to(SKELETON).parts)
         text = source.read_text(encoding="utf-8")
-        if relative == "mkdocs.yml":  # quoted, whatever the name holds
+        if relative in pages:
+            text = pages[relative].read_text(encoding="utf-8")
+        if relative == "mkdocs.yml":  # quoted, whatever the name and the translations hold
             text = text.replace("__SITE_NAME__", yaml_string(name))
+            text = SITE_WORD.sub(lambda word: yaml_string(words_for(language).gettext(word[1])), text)
         for placeholder, value in fills.items():
             text = text.replace(placeholder, value)
         files[relative] = text
     for schema_name, schema in all_schemas().items():
         files[f"{SCHEMA_DIR}/{schema_name}"] = render_schema(schema)
     return dict(sorted(files.items()))
+
+
+def site_pages(language: str) -> dict[str, Path]:
+    """The home and about pages translated for ``language``, by their path in the site."""
+    catalog = catalog_for(language)
+    folder = locale_folder() / catalog / SITE_DOCS if catalog else None
+    if folder is None or not folder.is_dir():
+        return {}
+    return {f"docs/{path.relative_to(folder).as_posix()}": path
+            for path in sorted(folder.rglob("*.md")) if path.is_file()}
+
+
+def translated_pages() -> list[str]:
+    """The languages whose home and about pages we ship translated."""
+    return sorted(path.parent.name for path in locale_folder().glob(f"*/{SITE_DOCS}"))
+
+
+def language_problem(language: str) -> str | None:
+    why = theme_language_mistake(language, theme_languages())
+    return f"--language {language}: {why}" if why else None
+
+
+def language_notes(language: str) -> list[str]:
+    """What the new site keeps in English, said once."""
+    if language.split("-")[0] == ENGLISH:
+        return []
+    notes = []
+    if catalog_for(language) is None:
+        notes.append(f"The generated pages' words are in English: there is no catalog for `{language}` yet "
+                     "(see \"The interface in your language\" in the generator's README).")
+    if not site_pages(language):
+        notes.append("docs/ holds the home and about pages in English: translate them, and the page "
+                     "names in mkdocs.yml.")
+    return notes
 
 
 def yaml_string(text: str) -> str:

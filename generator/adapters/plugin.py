@@ -39,8 +39,12 @@ from generator.adapters.mkdocs_site import (
     page_links,
     page_source,
     source_files,
+    theme_direction,
+    theme_language_mistake,
+    theme_languages,
     theme_overrides,
     walk_order,
+    with_direction,
 )
 from generator.adapters.privacy import privacy_problems, site_url_mistake
 from generator.adapters.raw_html import AnchorIds, as_markdown_emits, leaves_raw_html_alone
@@ -92,7 +96,7 @@ def config_problems(config_file: Path) -> list[Problem]:
     if isinstance(ours, ExplainerPlugin) and not ours.config.allow_third_party_requests:
         found += site_privacy_problems(config)
     if isinstance(ours, ExplainerPlugin):
-        found += site_url_problems(config)
+        found += site_url_problems(config) + site_language_problems(config)
     return found
 
 
@@ -105,6 +109,20 @@ def site_url_problems(config: MkDocsConfig) -> list[Problem]:
     places = ConfigPlaces.of(config_file)
     place = places.values.get(("site_url",), (places.nearest("site_url"), ""))[0]  # at the value
     return [Problem(config_file, place, why)]
+
+
+def site_language_problems(config: MkDocsConfig) -> list[Problem]:
+    """A ``theme.language`` Material has words for: any other stops its build with a traceback."""
+    if config.theme.name != "material":
+        return []
+    language = str(config.theme.get("language") or "en")
+    why = theme_language_mistake(language, theme_languages(config.theme.dirs))
+    if why is None:
+        return []
+    config_file = Path(config.config_file_path or "mkdocs.yml")
+    places = ConfigPlaces.of(config_file)
+    place = places.values.get(("theme", "language"), (places.nearest("theme", "language"), ""))[0]
+    return [Problem(config_file, place, f"`theme.language`: {why}")]
 
 
 def site_privacy_problems(config: MkDocsConfig) -> list[Problem]:
@@ -221,21 +239,23 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         self.serving = command == "serve"
         self.reusing = self.serving and not dirty
 
+    @event_priority(100)  # first: Material's search plugin loads the theme's language words in its own
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Sets the folders and (when reusing) ``surroundings``; stops a build whose pages would
         call another host; adds the theme overrides, stylesheets and scripts to the configuration."""
         base = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = base / self.config.content_dir
         self.templates = TemplateFolders(base / self.config.templates_dir)
-        language = str(config.theme.get("language") or "en")
-        if not language.startswith("en") and catalog_for(language) is None:
-            log.info(f"explainer: no interface catalog for the language `{language}`: the generated "
-                     "pages use English (see \"Translating the interface\" in the README)")
-        problems = site_url_problems(config)
+        problems = site_url_problems(config) + site_language_problems(config)
         if not self.config.allow_third_party_requests:
             problems += site_privacy_problems(config)
         if problems:
             raise PluginError("\n".join(problem.line() for problem in problems))
+        language = str(config.theme.get("language") or "en")
+        self.direction = theme_direction(language, config.theme.dirs, config.theme.get("direction"))
+        if not language.startswith("en") and catalog_for(language) is None:
+            log.info(f"explainer: no interface catalog for the language `{language}`: the generated "
+                     "pages use English (see \"The interface in your language\" in the README)")
         if config.theme.name == "material":  # after the site's custom_dir: its files still win
             overrides = str(theme_overrides())
             if overrides not in config.theme.dirs:
@@ -339,6 +359,16 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
             return html
         page.present_anchor_ids = AnchorIds(converted)  # as MkDocs collects them from raw HTML
         return converted
+
+    def on_post_page(self, output: str, /, *, page, config: MkDocsConfig) -> str:
+        """A right-to-left page says so on ``<html>`` too (Material says it on ``<body>`` only)."""
+        return with_direction(output, self.direction)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        """The theme's own pages (404.html) too."""
+        if not template_name.endswith(".html"):
+            return output_content
+        return with_direction(output_content, self.direction)
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

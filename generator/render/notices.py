@@ -20,7 +20,8 @@ NOTICE_CLASS = "ex-problems"
 
 
 def notice_html(lines: list[str], words: Words) -> str:
-    items = "\n".join(f"<li><code>{escape(line)}</code></li>" for line in lines)
+    # Each line keeps its own direction (a path, then the message) on a right-to-left page too.
+    items = "\n".join(f'<li><code dir="auto">{escape(line)}</code></li>' for line in lines)
     count = words.counted(Nn_("Preview only: %(num)s problem to fix.",
                               "Preview only: %(num)s problems to fix."), len(lines))
     rest = words.gettext(N_("This part of the site is left out until then; the same lines are in the "

@@ -156,6 +156,8 @@ def test_the_build_says_once_when_the_interface_has_no_catalog(tmp_path: Path) -
     ("de-AT", "the theme has no language `de-AT`: write one of its codes, such as en, ar, fr or pt-BR "
               "(for this language: de)"),
     ("PT-br", "the language `PT-br` is written `pt-BR` by the theme: write `pt-BR`"),
+    ('""', "the language is empty: write one of the theme's codes, such as en, ar, fr or pt-BR"),
+    ("", "the language is empty: write one of the theme's codes, such as en, ar, fr or pt-BR"),
     ('"../../partials/languages/en"', "the theme has no language `../../partials/languages/en`: write one of "
                                        "its codes, such as en, ar, fr or pt-BR"),
 ])
@@ -165,12 +167,22 @@ def test_a_language_the_theme_does_not_know_is_one_line_not_a_traceback(tmp_path
     the plugin's configuration hook runs first, and `explainer check` names it too."""
     project = make_project(tmp_path / "project", FIXTURES / "mini")
     edit_config(project, "  language: en\n", f"  language: {written}\n")
-    where = f"mkdocs.yml:{project.joinpath('mkdocs.yml').read_text().splitlines().index(f'  language: {written}') + 1}:13"
+    where = f"mkdocs.yml:{project.joinpath('mkdocs.yml').read_text().splitlines().index(f'  language: {written}') + 1}:{13 if written else 12}"
     built = mkdocs("build", "--strict", "-d", "site", cwd=project)
     assert built.returncode == 1 and "Traceback" not in built.stderr, built.stderr
     assert f"ERROR   -  {where}: `theme.language`: {line}" in built.stderr.splitlines(), built.stderr
     checked = explainer("check", cwd=project)
     assert checked.returncode == 1 and f"{where}: `theme.language`: {line}" in checked.stdout.splitlines(), checked
+
+
+def test_a_direction_other_than_ltr_or_rtl_is_one_line(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", FIXTURES / "mini")
+    edit_config(project, "  language: en\n", "  language: en\n  direction: sideways\n")
+    line = ("mkdocs.yml:12:14: `theme.direction` is `ltr` or `rtl`: write one, or leave it out to follow the "
+            "language")
+    built = mkdocs("build", "--strict", "-d", "site", cwd=project)
+    assert built.returncode == 1 and f"ERROR   -  {line}" in built.stderr.splitlines(), built.stderr
+    assert line in explainer("check", cwd=project).stdout.splitlines()
 
 
 def english_fragments() -> set[str]:

@@ -258,11 +258,13 @@ def test_a_language_without_our_pages_builds_with_english_pages_and_says_so(tmp_
 
 @pytest.mark.parametrize(("language", "shown"), [
     ("xx", "the theme has no language `xx`"), ("PT-br", "is written `pt-BR` by the theme"),
-    ("../en", "no language `../en`"), ("", "no language ``"), ("fr\u202e", "no language `'fr\\u202e'`"),
+    ("../en", "no language `../en`"), ("", "the language is empty"), ("fr\u202e", "no language `'fr\\u202e'`"),
+    (" ar", "is written `ar` by the theme"), ("x" * 5000, "no language `'xxxxxxxx"),
 ])
 def test_a_language_the_theme_does_not_know_is_refused(tmp_path: Path, language: str, shown: str) -> None:
     result = explainer("new", "site", "s", "--language", language, cwd=tmp_path)
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert result.stderr.startswith("--language: ") and len(result.stderr) < 200 and "\u202e" not in result.stderr
     assert shown in result.stderr, result.stderr
     assert not (tmp_path / "s").exists()
 

@@ -13,6 +13,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from test_browser_reading import BOXES, MARGIN, NO_SIDEWAYS_SCROLL, assert_margin_rule
 
+from generator.render.text import text_direction
+
 from browser import NARROW, WIDE, serve_directory, visit
 from helpers import FIXTURES, REPO, explainer, mkdocs
 
@@ -141,6 +143,42 @@ def test_each_passage_links_to_its_note_and_back(browser, arabic_url: str, path:
         v.assert_clean()
 
 
+# Each quoted passage's rule, as [left, right] widths: at the start of its own text's direction.
+RULES = """sel => [...document.querySelectorAll(sel)].map(q => { const s = getComputedStyle(q);
+  return [parseFloat(s.borderLeftWidth), parseFloat(s.borderRightWidth)]; })"""
+
+
+@pytest.mark.parametrize(("path", "selector", "rule"), [
+    ("/articles/water-en/", ".ex-para blockquote", "left"),  # an English quotation on an Arabic page
+    ("/articles/water-en/claims/historic/", "blockquote.ex-para", "left"),
+    ("/articles/mayor-ar/claims/full/", "blockquote.ex-para", "right"),
+    ("/articles/water-en/", ".ex-note blockquote", "right"),  # a quotation in an Arabic note
+])
+def test_a_quotation_has_one_rule_at_the_start_of_its_own_text(browser, arabic_url: str, path: str,
+                                                                selector: str, rule: str) -> None:
+    with visit(browser, arabic_url + path, WIDE) as v:
+        v.page.evaluate(OPEN_NOTES)
+        rules = v.page.evaluate(RULES, selector)
+        assert rules, selector
+        for left, right in rules:
+            assert (left > 0, right > 0) == (rule == "left", rule == "right"), rules
+        v.assert_clean()
+
+
+def test_lists_of_names_and_dates_use_the_languages_comma(arabic_site: Path) -> None:
+    """"،" between the parts of a byline, a kind and a country, a source and its date."""
+    def text(path: str) -> str:
+        return (arabic_site / path.strip("/") / "index.html").read_text(encoding="utf-8")
+    pdi, fsi = "\u2069", "\u2068"  # the isolates around each value
+    assert f"صحيفة المثال اليومية{pdi}، <time" in text("/articles/")
+    assert f"({fsi}حكومية{pdi}، {fsi}لا مكان{pdi})" in text("/organizations/")
+    claim = text("/articles/mayor-ar/claims/every-house/")
+    assert f"{pdi}</a></strong>، {fsi}المتحدثة باسم الهيئة{pdi}، <time" in claim  # what others said
+    assert f"الخزان الجديد{pdi}</a>، <a href" in claim  # a source and its publisher
+    for page in ("/articles/", "/organizations/", "/articles/mayor-ar/claims/every-house/"):
+        assert f"{pdi}, " not in text(page) and "</a>, " not in text(page), page
+
+
 def test_previous_and_next_read_from_right_to_left(browser, arabic_url: str) -> None:
     with visit(browser, arabic_url + "/articles/mayor-ar/claims/full/", WIDE) as v:
         previous, following = (v.page.locator(f".ex-pager a[rel={rel}]").bounding_box() for rel in ("prev", "next"))
@@ -194,3 +232,22 @@ def test_an_exported_right_to_left_site_differs_only_by_the_direction_on_html(ar
         without = (tmp_path / "built" / page).read_text(encoding="utf-8")
         assert with_plugin.replace('<html dir="rtl" ', "<html ", 1) == without, page
         assert '<body dir="rtl"' in without or page.suffix == ".json", page
+
+
+@pytest.mark.parametrize(("language", "direction"), [
+    ("ar", "rtl"), ("ar-EG", "rtl"), ("he", "rtl"), ("fa", "rtl"), ("ur", "rtl"), ("ckb", "rtl"), ("syr", "rtl"),
+    ("prs", "rtl"), ("pnb", "rtl"), ("azb", "rtl"), ("nqo", "rtl"), ("mzn", "rtl"), ("sdh", "rtl"), ("bal", "rtl"),
+    ("az-Arab", "rtl"), ("ff-Adlm", "rtl"), ("ku", "ltr"), ("ks-Deva", "ltr"), ("sd-Deva", "ltr"),
+    ("ar-Latn", "ltr"), ("en", "ltr"), ("zh-Hant", "ltr"), ("sr-Cyrl-RS", "ltr"), ("x" * 300, "ltr"),
+    ("", "ltr"), ("../../etc", "ltr"),
+])
+def test_each_language_reads_in_its_scripts_direction(language: str, direction: str) -> None:
+    assert text_direction(language) == direction
+
+
+def test_a_new_article_on_an_arabic_site_is_in_arabic(tmp_path: Path) -> None:
+    assert explainer("new", "site", "s", "--language", "ar", cwd=tmp_path).returncode == 0
+    made = explainer("new", "article", "first", cwd=tmp_path / "s")
+    assert made.returncode == 0, made.stderr
+    article = (tmp_path / "s/content/articles/first/article.yaml").read_text(encoding="utf-8")
+    assert "\nlanguage: ar                   # the language of original.txt" in article

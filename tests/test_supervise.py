@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.adapters.supervise import problem_page, site_language
+from generator.adapters.config_file import configured_language
+from generator.adapters.supervise import problem_page
 from generator.render.i18n import words_for
 
 from helpers import edit_config, explainer, free_port, wait_for
@@ -192,9 +193,9 @@ def test_the_problem_page_reads_the_language_and_refuses_what_is_not_one(tmp_pat
                                                                       language: str) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text(f"site_name: x\ntheme:\n  name: material\n{written}\n", encoding="utf-8")
-    assert site_language(config) == language
+    assert configured_language(config) == language
     config.write_text("site_name: a: b\n", encoding="utf-8")
-    assert site_language(config) is None  # unreadable: the page keeps the language it had
+    assert configured_language(config) is None  # unreadable: the page keeps the language it had
 
 
 def test_a_right_to_left_problem_page_is_mirrored_and_its_lines_keep_their_order() -> None:

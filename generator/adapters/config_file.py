@@ -7,6 +7,7 @@ and YAML nodes (no MkDocs import); ``plugin.config_problems`` adds MkDocs' own v
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -75,6 +76,19 @@ class ConfigPlaces:
         for keys, (place, text) in [*self.items.items(), *self.values.items()]:
             if keys[:1] == ("nav",) and text:
                 yield place, text
+
+
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,4}")
+
+
+def configured_language(config_file: Path) -> str | None:
+    """``theme.language`` as mkdocs.yml writes it (English when it says none), or None while the
+    file cannot be read. A value that is not a language tag counts as English."""
+    places = ConfigPlaces.of(config_file)
+    if not places.keys:
+        return None
+    _, language = places.values.get(("theme", "language"), (None, "en"))
+    return language if LANGUAGE_TAG.fullmatch(language) else "en"
 
 
 def configured_value(config_file: Path, key: str) -> str | None:

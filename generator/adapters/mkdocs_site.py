@@ -150,11 +150,13 @@ def theme_language_mistake(language: str, known: list[str]) -> str | None:
     """Why ``language`` cannot be the site's language, with the fix; None when it can."""
     if language in known:
         return None
+    if not language.strip():
+        return "the language is empty: write one of the theme's codes, such as en, ar, fr or pt-BR"
     shown = language if len(language) <= 40 and language.isprintable() else repr(language[:40])
-    same = [code for code in known if code.lower() == language.replace("_", "-").lower()]
+    same = [code for code in known if code.lower() == language.strip().replace("_", "-").lower()]
     if same:
         return f"the language `{shown}` is written `{same[0]}` by the theme: write `{same[0]}`"
-    primary = language.replace("_", "-").split("-")[0].lower()
+    primary = language.strip().replace("_", "-").split("-")[0].lower()
     near = [code for code in known if code.split("-")[0].lower() == primary]
     hint = f" (for this language: {', '.join(near)})" if near else ""
     return (f"the theme has no language `{shown}`: write one of its codes, such as en, ar, fr or "

@@ -127,7 +127,7 @@ def translated_pages() -> list[str]:
 
 def language_problem(language: str) -> str | None:
     why = theme_language_mistake(language, theme_languages())
-    return f"--language {language}: {why}" if why else None
+    return f"--language: {why}" if why else None  # the value is quoted inside, made printable
 
 
 def language_notes(language: str) -> list[str]:

@@ -115,14 +115,21 @@ def site_language_problems(config: MkDocsConfig) -> list[Problem]:
     """A ``theme.language`` Material has words for: any other stops its build with a traceback."""
     if config.theme.name != "material":
         return []
-    language = str(config.theme.get("language") or "en")
-    why = theme_language_mistake(language, theme_languages(config.theme.dirs))
-    if why is None:
-        return []
+    language, direction = config.theme.get("language"), config.theme.get("direction")
     config_file = Path(config.config_file_path or "mkdocs.yml")
     places = ConfigPlaces.of(config_file)
-    place = places.values.get(("theme", "language"), (places.nearest("theme", "language"), ""))[0]
-    return [Problem(config_file, place, f"`theme.language`: {why}")]
+    found = []
+    written = "" if language is None else str(language)
+    why = theme_language_mistake(written, theme_languages(config.theme.dirs))
+    if why is not None:
+        place = places.values.get(("theme", "language"), (places.nearest("theme", "language"), ""))[0]
+        found.append(Problem(config_file, place, f"`theme.language`: {why}"))
+    if direction not in (None, "ltr", "rtl"):
+        found.append(Problem(config_file, places.values.get(("theme", "direction"),
+                                                            (places.nearest("theme", "direction"), ""))[0],
+                             "`theme.direction` is `ltr` or `rtl`: write one, or leave it out to follow the "
+                             "language"))
+    return found
 
 
 def site_privacy_problems(config: MkDocsConfig) -> list[Problem]:

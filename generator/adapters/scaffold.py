@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from generator.adapters.config_file import configured_language
 from generator.adapters.files import create_file, make_folders, refuse_links
 from generator.load.fields import SLUG_RE
 from generator.load.models import ASSESSMENTS, PLACEHOLDER_QUOTE
@@ -25,7 +26,7 @@ url: https://example.org/where-the-text-was-published
 # archive_url: https://web.archive.org/...   # an archived copy: `explainer links --archive` finds one
 # accessed: {today}           # the day you last opened `url`
 published: 2018-08             # as precise as is known: 2018-08-29, 2018-08 or 2018
-language: en                   # the language of original.txt (BCP 47: en, de, ar, he, zh-Hant, ...)
+language: {language:<21}# the language of original.txt (BCP 47: en, de, ar, he, zh-Hant, ...)
 summary: >-
   What a reader should know before reading: who published it, when, and why it is worth a close look.
 # rights: Why and how the text is reproduced here.
@@ -109,7 +110,9 @@ def new_article(folder: Path, content: Path) -> int:
         return refuse(folder)
     make_folders(folder / "claims", content)
     article = folder / "article.yaml"
-    scaffold = ARTICLE_YAML.format(today=dt.date.today().isoformat())  # `accessed` shows today, as an example
+    # `accessed` shows today, as an example; the language is the site's, which an article most often shares
+    language = configured_language(Path("mkdocs.yml")) or "en"
+    scaffold = ARTICLE_YAML.format(today=dt.date.today().isoformat(), language=language)
     create_file(article, schema_line(article, "article.schema.json") + scaffold, content)
     create_file(folder / "original.txt", "", content)
     shown = display_path(folder)

@@ -19,7 +19,6 @@ import contextlib
 import ctypes
 import html
 import http.client
-import re
 import signal
 import socket
 import subprocess
@@ -29,7 +28,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from generator.adapters.config_file import ConfigPlaces, configured_value
+from generator.adapters.config_file import configured_language, configured_value
 from generator.render.i18n import ENGLISH, N_, Words, words_for
 from generator.render.text import text_direction
 
@@ -188,7 +187,7 @@ class Preview:
     def check_config(self) -> list[str]:
         from generator.adapters.plugin import config_problems  # MkDocs' validation, in this process
 
-        self.words = words_for(site_language(self.config_file) or self.words.language)
+        self.words = words_for(configured_language(self.config_file) or self.words.language)
         return [problem.line() for problem in config_problems(self.config_file)]
 
     def report_config(self) -> None:
@@ -345,19 +344,6 @@ def send(request: BaseHTTPRequestHandler, status: int, content_type: str, body: 
     request.end_headers()
     if request.command != "HEAD":
         request.wfile.write(body)
-
-
-def site_language(config_file: Path) -> str | None:
-    """``theme.language`` as mkdocs.yml writes it (English when it says none), or None while the
-    file cannot be read: the page that says so then keeps the language it had."""
-    places = ConfigPlaces.of(config_file)
-    if not places.keys:
-        return None
-    _, language = places.values.get(("theme", "language"), (None, ENGLISH))
-    return language if LANGUAGE_TAG.fullmatch(language) else ENGLISH
-
-
-LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,4}")
 
 
 def problem_page(lines: list[str], words: Words, heading: str = N_("The preview cannot be built")) -> bytes:

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
 
+from babel import Locale, UnknownLocaleError
+
 MARKDOWN_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 MARKDOWN_MARKS_RE = re.compile(r"[*_`]+|^\s{0,3}(?:#+|>)\s*", re.MULTILINE)
-RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ks", "ku", "ps",
-                           "sd", "ug", "ur", "yi"})
+# Scripts written right to left (ISO 15924), and languages the CLDR does not know whose usual
+# script is one of them; for every other language the CLDR says (through Babel).
+RTL_SCRIPTS = frozenset({"adlm", "arab", "aran", "armi", "avst", "hebr", "mand", "mani", "mend", "nbat",
+                         "nkoo", "palm", "phli", "phlp", "phnx", "rohg", "samr", "sarb", "sogd", "syrc",
+                         "thaa", "yezi"})
+RTL_LANGUAGES = frozenset({"arc", "azb", "glk", "iw", "ji", "pnb", "prs", "skr"})
 
 
 def plain_text(markdown: str, limit: int = 200) -> str:
@@ -22,14 +29,23 @@ def plain_text(markdown: str, limit: int = 200) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+@functools.lru_cache(maxsize=1024)  # a site has few languages; a hostile one cannot grow it
 def text_direction(language: str) -> str:
-    primary = language.split("-")[0].lower()
-    script = language.split("-")[1].lower() if "-" in language else ""
-    if script in ("arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"):
+    """``rtl`` or ``ltr`` for a BCP 47 tag: its script subtag decides (``sd-Deva`` is left to right,
+    ``az-Arab`` right to left), else the language's usual script (``ku`` is written in Latin
+    letters, ``ckb`` in Arabic ones)."""
+    parts = language.replace("_", "-").split("-")
+    script = next((part.lower() for part in parts[1:] if len(part) == 4 and part.isalpha()), None)
+    if script is not None:
+        return "rtl" if script in RTL_SCRIPTS else "ltr"
+    primary = parts[0].lower()
+    if primary in RTL_LANGUAGES:
         return "rtl"
-    if script in ("latn", "cyrl"):
+    try:
+        order = Locale.parse(primary).character_order
+    except (UnknownLocaleError, ValueError, TypeError):
         return "ltr"
-    return "rtl" if primary in RTL_LANGUAGES else "ltr"
+    return "rtl" if order == "right-to-left" else "ltr"
 
 
 def anchor_id(term: str) -> str:

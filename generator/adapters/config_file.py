@@ -61,6 +61,10 @@ class ConfigPlaces:
                 return self.keys[keys[:end]]
         return START
 
+    def value(self, *keys: str) -> Position:
+        """Where a setting's plain value is written, else the key's place (or its parent's)."""
+        return self.values[keys][0] if keys in self.values else self.nearest(*keys)
+
     def plugin(self, name: str, option: str | None = None) -> Position:
         """Where a plugin (or one of its options) is named, however ``plugins:`` is written."""
         for keys, place in self.keys.items():

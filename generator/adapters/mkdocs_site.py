@@ -168,9 +168,9 @@ def theme_direction(language: str, theme_dirs: Iterable[str | Path], direction: 
     its language's own (``rtl`` for ar, fa, he, ur, ...)."""
     if direction in ("ltr", "rtl"):
         return str(direction)
-    for folder in theme_dirs:
+    for folder in theme_dirs:  # the first that has the language, as the theme's loader reads them
         words = Path(folder) / "partials" / "languages" / f"{language}.html"
-        if language in theme_languages([folder]) and words.is_file():
+        if language in theme_languages([folder]):
             return "rtl" if '"direction": "rtl"' in words.read_text(encoding="utf-8") else "ltr"
     return "ltr"
 

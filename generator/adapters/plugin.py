@@ -106,9 +106,7 @@ def site_url_problems(config: MkDocsConfig) -> list[Problem]:
     if why is None:
         return []
     config_file = Path(config.config_file_path or "mkdocs.yml")
-    places = ConfigPlaces.of(config_file)
-    place = places.values.get(("site_url",), (places.nearest("site_url"), ""))[0]  # at the value
-    return [Problem(config_file, place, why)]
+    return [Problem(config_file, ConfigPlaces.of(config_file).value("site_url"), why)]
 
 
 def site_language_problems(config: MkDocsConfig) -> list[Problem]:
@@ -122,13 +120,10 @@ def site_language_problems(config: MkDocsConfig) -> list[Problem]:
     written = "" if language is None else str(language)
     why = theme_language_mistake(written, theme_languages(config.theme.dirs))
     if why is not None:
-        place = places.values.get(("theme", "language"), (places.nearest("theme", "language"), ""))[0]
-        found.append(Problem(config_file, place, f"`theme.language`: {why}"))
+        found.append(Problem(config_file, places.value("theme", "language"), f"`theme.language`: {why}"))
     if direction not in (None, "ltr", "rtl"):
-        found.append(Problem(config_file, places.values.get(("theme", "direction"),
-                                                            (places.nearest("theme", "direction"), ""))[0],
-                             "`theme.direction` is `ltr` or `rtl`: write one, or leave it out to follow the "
-                             "language"))
+        found.append(Problem(config_file, places.value("theme", "direction"), "`theme.direction` is `ltr` or "
+                             "`rtl`: write one, or leave it out to follow the language"))
     return found
 
 
@@ -220,6 +215,7 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
         self.site_dir = ""
         self.surroundings = b""  # fingerprint of everything outside content/ that shapes a page
         self.started = 0.0
+        self.language, self.direction = "en", "ltr"  # the site's, as theme.language and Material say
         # What this build generated.
         self.generated_pages: set[str] = set()  # src paths of the generated pages
         self.page_urls: list[str] = []  # every page's URL, in the search index's order
@@ -248,8 +244,9 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
 
     @event_priority(100)  # first: Material's search plugin loads the theme's language words in its own
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Sets the folders and (when reusing) ``surroundings``; stops a build whose pages would
-        call another host; adds the theme overrides, stylesheets and scripts to the configuration."""
+        """Sets the folders, ``language``, ``direction`` and (when reusing) ``surroundings``; stops a
+        build whose pages would call another host or whose language the theme lacks; adds the theme
+        overrides, stylesheets and scripts to the configuration."""
         base = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = base / self.config.content_dir
         self.templates = TemplateFolders(base / self.config.templates_dir)
@@ -258,7 +255,7 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
             problems += site_privacy_problems(config)
         if problems:
             raise PluginError("\n".join(problem.line() for problem in problems))
-        language = str(config.theme.get("language") or "en")
+        self.language = language = str(config.theme.get("language") or "en")
         self.direction = theme_direction(language, config.theme.dirs, config.theme.get("direction"))
         if not language.startswith("en") and catalog_for(language) is None:
             log.info(f"explainer: no interface catalog for the language `{language}`: the generated "
@@ -300,7 +297,7 @@ class ExplainerPlugin(BasePlugin[PluginConfig]):
                                 repository=str(config.extra.get("repository") or ""),
                                 markdown_extensions=extensions, markdown_configs=configs,
                                 links=page_links(config.use_directory_urls, written),
-                                language=str(config.theme.get("language") or "en"))
+                                language=self.language)
         # A one-shot build gets a memo of its own, gone with it. No gc.freeze() here, unlike the
         # command line: MkDocs may run many builds in one process.
         memo = self.memo if self.serving else Memo.one_shot()
